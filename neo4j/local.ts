@@ -1,0 +1,317 @@
+// The project's own Neo4j: 5.26 Community jars from Maven Central, run on the machine's JDK.
+// Instances live in .neo4j/<name>/ (conf, data, logs, password, pid); jars are shared in .neo4j/lib.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setInitialPassword } from '../queries/db.ts';
+
+export const NEO4J_VERSION = '5.26.30';
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+export const stateDir = path.join(repoRoot, '.neo4j');
+const libDir = path.join(stateDir, 'lib');
+const pomFile = path.join(repoRoot, 'neo4j', 'pom.xml');
+
+export class LocalNeo4jError extends Error {
+  override name = 'LocalNeo4jError';
+}
+
+type Log = (line: string) => void;
+
+export interface LocalInstance {
+  name: string;
+  port: number;
+  uri: string;
+  home: string;
+  readPassword(): string;
+}
+
+/** The instance picked by the environment: `dev` on 7687 unless CARECIRCLE_NEO4J_INSTANCE/PORT say otherwise. */
+export function localInstance(env: NodeJS.ProcessEnv = process.env): LocalInstance {
+  const name = env.CARECIRCLE_NEO4J_INSTANCE || 'dev';
+  if (!/^[a-z0-9-]{1,40}$/.test(name)) {
+    throw new LocalNeo4jError(
+      `CARECIRCLE_NEO4J_INSTANCE must be lower-case letters, digits or '-', got "${name}"`,
+    );
+  }
+  const port = Number(env.CARECIRCLE_NEO4J_PORT || (name === 'test' ? 7688 : 7687));
+  if (!Number.isInteger(port) || port < 1024 || port > 65535) {
+    throw new LocalNeo4jError(
+      `CARECIRCLE_NEO4J_PORT must be a port number 1024-65535, got "${env.CARECIRCLE_NEO4J_PORT}"`,
+    );
+  }
+  const home = path.join(stateDir, name);
+  return {
+    name,
+    port,
+    uri: `bolt://127.0.0.1:${port}`,
+    home,
+    readPassword() {
+      const file = path.join(home, 'password');
+      if (!existsSync(file)) {
+        throw new LocalNeo4jError(
+          `the local Neo4j "${name}" has not been started yet (no ${path.relative(repoRoot, file)}): run \`npm run cli -- db start\`, or set NEO4J_URI`,
+        );
+      }
+      return readFileSync(file, 'utf8').trim();
+    },
+  };
+}
+
+function which(cmd: string, args: string[]): string | null {
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  if (r.error) return null;
+  return `${r.stdout ?? ''}${r.stderr ?? ''}`;
+}
+
+/** Java 17+ is required to run the server; returns the version line or throws naming what to install. */
+export function checkJava(): string {
+  const out = which('java', ['-version']);
+  if (out === null) {
+    throw new LocalNeo4jError(
+      'Java was not found on PATH: the local Neo4j needs a JDK 17 (apt-get install openjdk-17-jdk-headless), or set NEO4J_URI to use another Neo4j',
+    );
+  }
+  const m = /version "(\d+)/.exec(out);
+  const major = m ? Number(m[1]) : 0;
+  if (major < 17)
+    throw new LocalNeo4jError(`Neo4j 5.26 needs Java 17 or newer; found: ${out.split('\n')[0]}`);
+  return out.split('\n')[0]!;
+}
+
+/** Fetches the Neo4j jars once into .neo4j/lib; later calls reuse them. */
+export function ensureJars(log: Log): { cached: boolean; dir: string } {
+  const marker = path.join(libDir, '.complete');
+  if (existsSync(marker) && readFileSync(marker, 'utf8').trim() === NEO4J_VERSION) {
+    log(`Neo4j ${NEO4J_VERSION} jars: reusing the cached copy in ${path.relative(repoRoot, libDir)}`);
+    return { cached: true, dir: libDir };
+  }
+  if (which('mvn', ['-v']) === null) {
+    throw new LocalNeo4jError(
+      'Maven (mvn) was not found on PATH: it fetches the Neo4j jars from Maven Central once (apt-get install maven), or set NEO4J_URI to use another Neo4j',
+    );
+  }
+  log(`Neo4j ${NEO4J_VERSION} jars: fetching from Maven Central (once; about 120 MB)…`);
+  const tmp = `${libDir}.tmp`;
+  rmSync(tmp, { recursive: true, force: true });
+  const r = spawnSync(
+    'mvn',
+    ['-q', '-B', '-f', pomFile, 'dependency:copy-dependencies', `-DoutputDirectory=${tmp}`],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  if (r.status !== 0) {
+    throw new LocalNeo4jError(
+      `Maven could not fetch the Neo4j jars (exit ${r.status}):\n${(r.stdout + r.stderr).split('\n').slice(-15).join('\n')}`,
+    );
+  }
+  rmSync(libDir, { recursive: true, force: true });
+  renameSync(tmp, libDir);
+  writeFileSync(marker, NEO4J_VERSION);
+  log(`Neo4j ${NEO4J_VERSION} jars: fetched into ${path.relative(repoRoot, libDir)}`);
+  return { cached: false, dir: libDir };
+}
+
+function conf(inst: LocalInstance, env: NodeJS.ProcessEnv): string {
+  const d = (sub: string) => path.join(inst.home, sub);
+  return [
+    '# Written by neo4j/local.ts at each start; edit neo4j/local.ts instead.',
+    'server.default_listen_address=127.0.0.1',
+    `server.bolt.listen_address=127.0.0.1:${inst.port}`,
+    'server.bolt.advertised_address=127.0.0.1',
+    'server.http.enabled=false',
+    'server.https.enabled=false',
+    `server.directories.data=${d('data')}`,
+    `server.directories.logs=${d('logs')}`,
+    `server.directories.run=${d('run')}`,
+    `server.directories.plugins=${d('plugins')}`,
+    `server.directories.import=${d('import')}`,
+    `server.memory.pagecache.size=${env.NEO4J_PAGECACHE || '2g'}`,
+    'server.memory.off_heap.max_size=0',
+    'dbms.usage_report.enabled=false',
+    'dbms.security.procedures.unrestricted=gds.*',
+    'db.tx_log.rotation.retention_policy=1 files',
+    '',
+  ].join('\n');
+}
+
+function pidFile(inst: LocalInstance) {
+  return path.join(inst.home, 'neo4j.pid');
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function readPid(inst: LocalInstance): number | null {
+  const f = pidFile(inst);
+  if (!existsSync(f)) return null;
+  const pid = Number(readFileSync(f, 'utf8').trim());
+  if (!Number.isInteger(pid) || !alive(pid)) return null;
+  // A recycled pid would not be java running our entry point.
+  try {
+    const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    if (!cmd.includes('CommunityEntryPoint') || !cmd.includes(inst.home)) return null;
+  } catch {
+    /* no /proc (not Linux): trust the pid */
+  }
+  return pid;
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.connect({ host: '127.0.0.1', port });
+    s.setTimeout(1000);
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once('error', () => resolve(false));
+    s.once('timeout', () => {
+      s.destroy();
+      resolve(false);
+    });
+  });
+}
+
+export interface LocalStatus {
+  instance: string;
+  running: boolean;
+  pid: number | null;
+  uri: string;
+  home: string;
+}
+
+export function status(inst: LocalInstance = localInstance()): LocalStatus {
+  const pid = readPid(inst);
+  return { instance: inst.name, running: pid !== null, pid, uri: inst.uri, home: inst.home };
+}
+
+export interface StartOptions {
+  log?: Log;
+  timeoutMs?: number;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Starts the instance (fetching jars the first time) and waits until Bolt accepts the generated password. */
+export async function start(
+  inst: LocalInstance = localInstance(),
+  opts: StartOptions = {},
+): Promise<LocalStatus & { started: boolean; jarsCached: boolean }> {
+  const log = opts.log ?? (() => {});
+  const env = opts.env ?? process.env;
+  const timeoutMs = opts.timeoutMs ?? 120_000;
+  const current = status(inst);
+  if (current.running) {
+    log(`Neo4j "${inst.name}" is already running (pid ${current.pid}) on ${inst.uri}`);
+    return { ...current, started: false, jarsCached: true };
+  }
+  checkJava();
+  const jars = ensureJars(log);
+  if (await portOpen(inst.port)) {
+    throw new LocalNeo4jError(
+      `port ${inst.port} is already in use by another program: set CARECIRCLE_NEO4J_PORT to a free port, or NEO4J_URI to use that server`,
+    );
+  }
+  for (const sub of ['data', 'logs', 'run', 'plugins', 'import', 'conf']) {
+    mkdirSync(path.join(inst.home, sub), { recursive: true });
+  }
+  writeFileSync(path.join(inst.home, 'conf', 'neo4j.conf'), conf(inst, env));
+  const passwordFile = path.join(inst.home, 'password');
+  // Neo4j 5 keeps users in its system database: a data folder without it has never been started, so
+  // it still has neo4j/neo4j and gets a new generated password. Otherwise the kept password stays.
+  const freshData = !existsSync(path.join(inst.home, 'data', 'databases', 'system'));
+  if (freshData || !existsSync(passwordFile)) {
+    writeFileSync(passwordFile, randomBytes(18).toString('base64url') + '\n', { mode: 0o600 });
+  }
+  const consoleLog = path.join(inst.home, 'logs', 'console.log');
+  const out = openSync(consoleLog, 'a');
+  const child = spawn(
+    'java',
+    [
+      `-Xms${env.NEO4J_HEAP_INITIAL || '512m'}`,
+      `-Xmx${env.NEO4J_HEAP || '2g'}`,
+      '-XX:+UseG1GC',
+      '-XX:+ExitOnOutOfMemoryError',
+      '-Dfile.encoding=UTF-8',
+      '-cp',
+      `${jars.dir}/*`,
+      'org.neo4j.server.CommunityEntryPoint',
+      `--home-dir=${inst.home}`,
+      `--config-dir=${path.join(inst.home, 'conf')}`,
+    ],
+    { detached: true, stdio: ['ignore', out, out] },
+  );
+  closeSync(out);
+  child.unref();
+  writeFileSync(pidFile(inst), String(child.pid));
+  log(`Neo4j ${NEO4J_VERSION} "${inst.name}" starting (pid ${child.pid}) on ${inst.uri}…`);
+
+  const deadline = Date.now() + timeoutMs;
+  while (!(await portOpen(inst.port))) {
+    if (!alive(child.pid!)) {
+      const tail = readFileSync(consoleLog, 'utf8').split('\n').slice(-20).join('\n');
+      throw new LocalNeo4jError(`Neo4j exited during start-up; the end of ${consoleLog}:\n${tail}`);
+    }
+    if (Date.now() > deadline) {
+      throw new LocalNeo4jError(
+        `Neo4j did not accept Bolt connections on ${inst.uri} within ${Math.round(timeoutMs / 1000)} s; see ${path.join(inst.home, 'logs', 'neo4j.log')}`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const password = readFileSync(passwordFile, 'utf8').trim();
+  // Bolt may accept connections a moment before authentication is ready.
+  for (;;) {
+    try {
+      if (await setInitialPassword(inst.uri, password)) log('Neo4j: generated password set (kept in .neo4j)');
+      break;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  log(`Neo4j "${inst.name}" is ready on ${inst.uri}`);
+  return { ...status(inst), started: true, jarsCached: jars.cached };
+}
+
+/** Stops the instance and waits until its Java process is gone. */
+export async function stop(
+  inst: LocalInstance = localInstance(),
+  opts: { log?: Log; timeoutMs?: number } = {},
+): Promise<{ stopped: boolean }> {
+  const log = opts.log ?? (() => {});
+  const pid = readPid(inst);
+  if (pid === null) {
+    rmSync(pidFile(inst), { force: true });
+    log(`Neo4j "${inst.name}" is not running`);
+    return { stopped: false };
+  }
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
+  while (alive(pid)) {
+    if (Date.now() > deadline) {
+      log(`Neo4j "${inst.name}" did not stop in time; killing pid ${pid}`);
+      process.kill(pid, 'SIGKILL');
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  rmSync(pidFile(inst), { force: true });
+  log(`Neo4j "${inst.name}" stopped`);
+  return { stopped: true };
+}

@@ -1,0 +1,38 @@
+// Communities found by the last `analyze` run (queries/analysis/run.ts writes them).
+import { z } from 'zod';
+import { loadCypher } from './cypher.ts';
+import { int, type Db } from './db.ts';
+
+export const Community = z.object({
+  id: z.number().int(),
+  size: z.number().int(),
+  /** Built from the top hashtags, e.g. "#t1d #diabetes #dsma". */
+  label: z.string().nullable(),
+  topHashtags: z.array(z.string()),
+  /** Account ids, highest influence score first. */
+  topAccounts: z.array(z.string()),
+  /** This community's share of the partition's modularity (the shares sum to the run's modularity). */
+  modularity: z.number(),
+  runId: z.string().nullable(),
+});
+export type Community = z.infer<typeof Community>;
+
+export const CommunityDetail = Community.extend({
+  topAccountDetails: z.array(
+    z.object({ accountId: z.string(), handle: z.string().nullable(), score: z.number().nullable() }),
+  ),
+});
+export type CommunityDetail = z.infer<typeof CommunityDetail>;
+
+export const CommunityId = z.coerce.number().int().min(0);
+
+export async function listCommunities(db: Db): Promise<Community[]> {
+  const rows = await db.read(loadCypher('analysis/list-communities'));
+  return rows.map((r) => Community.parse(r));
+}
+
+/** One community, or null when no community has that id. */
+export async function getCommunity(db: Db, id: number): Promise<CommunityDetail | null> {
+  const [row] = await db.read(loadCypher('analysis/get-community'), { id: int(CommunityId.parse(id)) });
+  return row ? CommunityDetail.parse(row) : null;
+}

@@ -1,0 +1,6 @@
+// What analysis writes and what the influencer ranking filters on.
+CREATE CONSTRAINT analysis_run_id IF NOT EXISTS FOR (r:AnalysisRun) REQUIRE r.id IS UNIQUE;
+CREATE INDEX analysis_run_at IF NOT EXISTS FOR (r:AnalysisRun) ON (r.at);
+CREATE INDEX account_role IF NOT EXISTS FOR (a:Account) ON (a.role);
+CREATE INDEX account_place_region IF NOT EXISTS FOR (a:Account) ON (a.placeRegion);
+CREATE INDEX hashtag_topic IF NOT EXISTS FOR (h:Hashtag) ON (h.topic);

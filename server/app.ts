@@ -1,0 +1,124 @@
+// Builds the Fastify app: plugins first (database, errors, docs), then the routes, then the built
+// client. Tests build it with their own Db; `serve` builds it with the configured one.
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Db } from '../queries/db.ts';
+import neo4jPlugin from './plugins/neo4j.ts';
+import errorsPlugin from './plugins/errors.ts';
+import authPlugin from './plugins/auth.ts';
+import healthRoutes from './routes/health.ts';
+import authRoutes from './routes/auth.ts';
+import userRoutes from './routes/users.ts';
+import accountRoutes from './routes/accounts.ts';
+import influencerRoutes from './routes/influencers.ts';
+import communityRoutes from './routes/communities.ts';
+import hashtagRoutes from './routes/hashtags.ts';
+import graphRoutes from './routes/graph.ts';
+import outreachRoutes from './routes/outreach.ts';
+import auditRoutes from './routes/audit.ts';
+import jobRoutes from './routes/jobs.ts';
+import { defaultRunners, type JobRunners } from './jobs/runners.ts';
+import type { SessionStore } from './auth/sessions.ts';
+
+export const clientDist = fileURLToPath(new URL('../dist/client/', import.meta.url));
+
+export interface AppOptions {
+  db: Db;
+  logLevel?: string;
+  cookieSecure?: boolean;
+  /** Sign-in attempts per address and username per minute (default 10). */
+  loginAttemptsPerMinute?: number;
+  sessions?: SessionStore;
+  /** Where the JSON logs go (default stdout); tests capture them to check what is never logged. */
+  logStream?: { write(line: string): void };
+  /** What analysis and ingest jobs run (default: the real ones). */
+  jobRunners?: JobRunners;
+  /** The folder ingest jobs may read from (default CARECIRCLE_IMPORT_DIR or ./import). */
+  importDir?: string;
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: opts.logLevel ?? 'info',
+      // Never log secrets or outreach text, wherever they appear in a logged object.
+      redact: {
+        paths: [
+          'req.headers.cookie',
+          'req.headers.authorization',
+          'req.headers["x-csrf-token"]',
+          'res.headers["set-cookie"]',
+          'password',
+          'note',
+          '*.password',
+          '*.note',
+          '*.nextStep',
+        ],
+        censor: '[redacted]',
+      },
+      ...(opts.logStream ? { stream: opts.logStream } : {}),
+    },
+    bodyLimit: 1_048_576,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // Security headers (nosniff, frame-ancestors, referrer policy …). The content security policy is
+  // left to the client build, whose Sigma canvas and the Swagger page need inline styles.
+  await app.register(helmet, { contentSecurityPolicy: false });
+  await app.register(neo4jPlugin, { db: opts.db });
+  await app.register(errorsPlugin);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Carecircle API',
+        version: '0.1.0',
+        description:
+          'Healthcare influencer graph and outreach. Sign in with POST /api/auth/login (HttpOnly session ' +
+          'cookie); send the returned csrfToken in the x-csrf-token header on every write.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'cc_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(authPlugin, { cookieSecure: opts.cookieSecure ?? false, sessions: opts.sessions });
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes, { loginAttemptsPerMinute: opts.loginAttemptsPerMinute });
+  await app.register(userRoutes);
+  await app.register(influencerRoutes);
+  await app.register(communityRoutes);
+  await app.register(accountRoutes);
+  await app.register(hashtagRoutes);
+  await app.register(graphRoutes);
+  await app.register(outreachRoutes);
+  await app.register(auditRoutes);
+  await app.register(jobRoutes, {
+    runners: opts.jobRunners ?? defaultRunners,
+    importDir: opts.importDir ?? process.env.CARECIRCLE_IMPORT_DIR ?? 'import',
+  });
+
+  if (existsSync(clientDist)) {
+    await app.register(fastifyStatic, { root: clientDist, wildcard: false });
+  }
+  return app;
+}

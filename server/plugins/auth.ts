@@ -1,0 +1,103 @@
+// Sign-in enforcement for every API route, secure by default: a route declares who may use it with
+// `config: { access: 'public' | 'viewer' | 'outreach' | 'admin' }`, and an /api route that forgets to
+// declare it is admin-only. Checks run onRequest, before the body is validated, so an unauthenticated
+// caller learns nothing about the route's input (401), and a signed-in user without the role gets 403.
+//
+// CSRF: cookie-authenticated writes (any method but GET/HEAD/OPTIONS) must carry the session's token
+// in the `x-csrf-token` header. The token is returned by login and by GET /api/auth/me (and set as
+// the readable `cc_csrf` cookie); another site cannot read it, so it cannot forge the header.
+import fp from 'fastify-plugin';
+import cookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import { allows, type Role } from '../auth/roles.ts';
+import { SessionStore, type Session } from '../auth/sessions.ts';
+import { HttpError } from './errors.ts';
+
+export const SESSION_COOKIE = 'cc_session';
+export const CSRF_COOKIE = 'cc_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+export type Access = 'public' | Role;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    session: Session | undefined;
+  }
+  interface FastifyInstance {
+    sessions: SessionStore;
+    startSession(reply: FastifyReply, user: Session['user']): Session;
+    endSession(req: FastifyRequest, reply: FastifyReply): void;
+  }
+}
+
+/** The signed-in user; only call from routes whose access is not 'public'. */
+export function currentUser(req: FastifyRequest): Session['user'] {
+  if (!req.session) throw new HttpError(401, 'unauthorized', 'sign in first');
+  return req.session.user;
+}
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export default fp(
+  async (app: FastifyInstance, opts: { cookieSecure?: boolean; sessions?: SessionStore }) => {
+    await app.register(cookie);
+    app.decorate('sessions', opts.sessions ?? new SessionStore());
+    app.decorateRequest('session', undefined);
+
+    const cookieOptions = {
+      path: '/',
+      sameSite: 'strict' as const,
+      secure: opts.cookieSecure ?? false,
+    };
+
+    app.decorate('startSession', (reply: FastifyReply, user: Session['user']) => {
+      const s = app.sessions.create(user);
+      reply.setCookie(SESSION_COOKIE, s.id, { ...cookieOptions, httpOnly: true });
+      reply.setCookie(CSRF_COOKIE, s.csrfToken, { ...cookieOptions, httpOnly: false });
+      return s;
+    });
+    app.decorate('endSession', (req: FastifyRequest, reply: FastifyReply) => {
+      app.sessions.delete(req.cookies[SESSION_COOKIE]);
+      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      reply.clearCookie(CSRF_COOKIE, cookieOptions);
+    });
+
+    app.addHook('onRequest', async (req) => {
+      const url = req.routeOptions.url;
+      // Unknown paths fall through to the 404 handler; the docs and the web app are public.
+      if (url === undefined || !url.startsWith('/api/') || url.startsWith('/api/docs')) return;
+      const access: Access = req.routeOptions.config.access ?? 'admin';
+      req.session = app.sessions.get(req.cookies[SESSION_COOKIE]);
+      if (access === 'public') return;
+      if (!req.session) throw new HttpError(401, 'unauthorized', 'sign in first (POST /api/auth/login)');
+      if (!allows(req.session.user.role, access)) {
+        throw new HttpError(
+          403,
+          'forbidden',
+          `this needs the ${access} role; you are signed in as ${req.session.user.role}`,
+        );
+      }
+      if (!SAFE.has(req.method)) {
+        const header = req.headers[CSRF_HEADER];
+        if (typeof header !== 'string' || !sameToken(header, req.session.csrfToken)) {
+          throw new HttpError(
+            403,
+            'csrf',
+            `missing or wrong ${CSRF_HEADER} header: send the csrfToken from login or GET /api/auth/me`,
+          );
+        }
+      }
+    });
+  },
+  { name: 'auth', dependencies: ['errors'] },
+);

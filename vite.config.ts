@@ -1,0 +1,59 @@
+// One config for the client build (client/ → dist/client) and the test projects.
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+const apiPort = process.env.API_PORT ?? '5174';
+
+export default defineConfig({
+  root: here('./client'),
+  plugins: [react()],
+  build: { outDir: here('./dist/client'), emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 2000 },
+  // `vite` in development proxies the API to a server started with PORT=5174.
+  server: { proxy: { '/api': `http://127.0.0.1:${apiPort}` } },
+  test: {
+    root: here('.'),
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          root: here('.'),
+          sequence: { groupOrder: 0 },
+          include: ['tests/unit/**/*.test.{ts,tsx}'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          root: here('.'),
+          // Both this project and e2e write to the one test database: e2e runs after, never alongside.
+          sequence: { groupOrder: 0 },
+          include: ['tests/integration/**/*.test.ts'],
+          globalSetup: ['tests/integration/global-setup.ts'],
+          // One Neo4j database: files run one after another, each cleaning what it wrote.
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          root: here('.'),
+          sequence: { groupOrder: 1 },
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/integration/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
+  },
+});

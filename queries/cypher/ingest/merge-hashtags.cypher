@@ -1,0 +1,3 @@
+// The batch's distinct hashtags.
+UNWIND $tags AS tag
+MERGE (:Hashtag {tag: tag})

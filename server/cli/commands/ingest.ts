@@ -1,0 +1,140 @@
+// ingest FILE…: load platform exports and canonical files (DESIGN.md "Command line"), and
+// demo-data: write the seeded demo network to files.
+import { existsSync, statSync } from 'node:fs';
+import { type Command, Option } from 'commander';
+import { FORMATS, type Format } from '../../../ingest/detect.ts';
+import { generateDemo } from '../../../ingest/demo/generate.ts';
+import { ingestFiles, type Summary } from '../../../ingest/pipeline.ts';
+import { progressReporter } from '../../../ingest/progress.ts';
+import { defaultRejectsPath, RejectsFile } from '../../../ingest/rejects.ts';
+import { withDb } from '../context.ts';
+import { EXIT, fail, output, table, UsageError } from '../output.ts';
+
+function positiveInt(name: string, v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} must be a whole number ≥ 1, got "${v}"`);
+  return n;
+}
+
+function human(s: Summary): string {
+  const rows: Record<string, unknown>[] = s.files.map((f) => ({
+    file: f.file,
+    format: f.format ?? '-',
+    read: f.read,
+    loaded: f.loaded,
+    duplicates: f.duplicates,
+    rejected: f.rejected,
+  }));
+  if (s.files.length > 1) {
+    rows.push({
+      file: 'total',
+      format: '',
+      read: s.read,
+      loaded: s.loaded,
+      duplicates: s.duplicates,
+      rejected: s.rejected,
+    });
+  }
+  const lines = [
+    table(rows, ['file', 'format', 'read', 'loaded', 'duplicates', 'rejected']),
+    '',
+    `${s.rowsPerSecond.toLocaleString('en-US')} rows/s, ${s.seconds.toFixed(1)} s` +
+      (s.unresolved ? `; ${s.unresolved} interaction targets could not be resolved (not loaded)` : ''),
+  ];
+  if (s.dryRun) lines.push('dry run: rows were validated, nothing was written ("loaded" = would load)');
+  if (s.rejectsFile) lines.push(`rejected rows (file, line, reason, raw text): ${s.rejectsFile}`);
+  return lines.join('\n');
+}
+
+export function register(program: Command): void {
+  program
+    .command('ingest')
+    .description(
+      'load exports (X API v2, Mastodon, Bluesky, canonical CSV / JSON Lines, GraphML, GEXF) into Neo4j',
+    )
+    .argument('<files...>', 'files to load, in order')
+    .addOption(new Option('--format <format>', 'input format').choices(['auto', ...FORMATS]).default('auto'))
+    .option('--rejects <file>', 'where rejected rows go (JSON Lines)', undefined)
+    .option('--dry-run', 'validate only; write nothing')
+    .option('--batch-size <n>', 'rows per transaction', '10000')
+    .option('--json', 'print the summary as JSON')
+    .action(
+      async (
+        files: string[],
+        o: { format: Format | 'auto'; rejects?: string; dryRun?: boolean; batchSize: string; json?: boolean },
+      ) => {
+        const out = output(!!o.json);
+        try {
+          const batchSize = positiveInt('--batch-size', o.batchSize);
+          for (const f of files) {
+            if (!existsSync(f) || !statSync(f).isFile()) throw new UsageError(`${f} is not a readable file`);
+          }
+          const rejects = new RejectsFile(o.rejects ?? defaultRejectsPath());
+          const mode = o.json ? 'none' : process.stderr.isTTY ? 'bar' : 'lines';
+          const progress = progressReporter(mode, out.info);
+          const run = (db: Parameters<typeof ingestFiles>[0]) =>
+            ingestFiles(db, files, {
+              format: o.format,
+              batchSize,
+              dryRun: !!o.dryRun,
+              rejects,
+              onProgress: (s) => progress.update(s),
+              log: out.info,
+            });
+          let summary: Summary;
+          try {
+            summary = o.dryRun ? await run(null) : await withDb({ log: () => {} }, ({ db }) => run(db));
+          } finally {
+            progress.stop();
+            await rejects.close();
+          }
+          out.result(summary, human);
+          process.exit(summary.rejected > 0 ? EXIT.rejected : EXIT.ok);
+        } catch (err) {
+          fail(err, !!o.json);
+        }
+      },
+    );
+
+  program
+    .command('demo-data')
+    .description(
+      'write the seeded demo healthcare network as canonical CSV (accounts.csv, edges.csv) or JSON Lines',
+    )
+    .requiredOption('--out <dir>', 'folder to write into')
+    .option('--accounts <n>', 'number of accounts', '2000')
+    .option('--interactions <n>', 'number of interactions (default 12 per account)')
+    .option('--seed <n>', 'random seed (same seed, same files)', '42')
+    .addOption(new Option('--format <format>', 'file format').choices(['csv', 'jsonl']).default('csv'))
+    .option('--json', 'print what was written as JSON')
+    .action(
+      async (o: {
+        out: string;
+        accounts: string;
+        interactions?: string;
+        seed: string;
+        format: 'csv' | 'jsonl';
+        json?: boolean;
+      }) => {
+        const out = output(!!o.json);
+        try {
+          const r = await generateDemo({
+            outDir: o.out,
+            accounts: positiveInt('--accounts', o.accounts),
+            interactions:
+              o.interactions === undefined ? undefined : positiveInt('--interactions', o.interactions),
+            seed: positiveInt('--seed', o.seed),
+            format: o.format,
+          });
+          out.result(
+            r,
+            (v: typeof r) =>
+              `wrote ${v.accounts.toLocaleString('en-US')} accounts, ${v.interactions.toLocaleString('en-US')} interactions ` +
+              `(${v.posts.toLocaleString('en-US')} posts): ${v.files.join(', ')}`,
+          );
+        } catch (err) {
+          fail(err, !!o.json);
+        }
+      },
+    );
+}

@@ -1,0 +1,163 @@
+// Analysis results out of Neo4j for other tools: communities as CSV (account_id,handle,community) and
+// the account graph as GEXF (Gephi) or GraphML (networkx, yEd, Cytoscape), with community and scores
+// as node attributes and per-type counts plus the weighted total on each edge. Pages of accounts are
+// read and written one after another, so the output is produced as a stream.
+import { write as writeGexf } from 'graphology-gexf';
+import Graph from 'graphology';
+import { z } from 'zod';
+import { loadCypher } from '../cypher.ts';
+import { int, type Db } from '../db.ts';
+import { InteractionWeights } from './params.ts';
+
+export const ExportFormat = z.enum(['csv', 'gexf', 'graphml']);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+const Row = z.object({
+  id: z.string(),
+  handle: z.string().nullable(),
+  community: z.number().nullable(),
+  score: z.number().nullable(),
+  pagerank: z.number().nullable(),
+  inWeight: z.number().nullable(),
+  communityShare: z.number().nullable(),
+  bridge: z.number().nullable(),
+  role: z.string().nullable(),
+  placeName: z.string().nullable(),
+  placeRegion: z.string().nullable(),
+  placeCountry: z.string().nullable(),
+  out: z.array(z.tuple([z.string(), z.number(), z.number(), z.number(), z.number(), z.number()])),
+});
+type Row = z.infer<typeof Row>;
+
+async function* pages(db: Db, pageSize = 5_000): AsyncGenerator<Row[]> {
+  let after = '';
+  for (;;) {
+    const rows = (await db.read(loadCypher('analysis/export-page'), { after, pageSize: int(pageSize) })).map(
+      (r) => Row.parse(r),
+    );
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows[rows.length - 1]!.id;
+    if (rows.length < pageSize) return;
+  }
+}
+
+function csvField(v: string | number | null): string {
+  if (v === null) return '';
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** account_id,handle,community for every account with a community. Returns the number of rows. */
+export async function exportCommunitiesCsv(db: Db, write: (chunk: string) => void): Promise<number> {
+  write('account_id,handle,community\n');
+  let n = 0;
+  for await (const rows of pages(db)) {
+    const lines = rows
+      .filter((r) => r.community !== null)
+      .map((r) => `${csvField(r.id)},${csvField(r.handle)},${r.community}\n`);
+    n += lines.length;
+    write(lines.join(''));
+  }
+  return n;
+}
+
+const NODE_ATTRS = [
+  ['handle', 'string'],
+  ['community', 'long'],
+  ['score', 'double'],
+  ['pagerank', 'double'],
+  ['inWeight', 'double'],
+  ['communityShare', 'double'],
+  ['bridge', 'double'],
+  ['role', 'string'],
+  ['placeName', 'string'],
+  ['placeRegion', 'string'],
+  ['placeCountry', 'string'],
+] as const;
+const EDGE_TYPES = ['mention', 'reply', 'repost', 'quote', 'follow'] as const;
+
+function xml(s: string): string {
+  return s.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
+  );
+}
+
+/** GraphML written line by line (graphology has no GraphML writer), readable by networkx.read_graphml. */
+async function exportGraphml(db: Db, write: (chunk: string) => void, weights: InteractionWeights) {
+  write('<?xml version="1.0" encoding="UTF-8"?>\n');
+  write('<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n');
+  for (const [name, type] of NODE_ATTRS) {
+    write(`  <key id="${name}" for="node" attr.name="${name}" attr.type="${type}"/>\n`);
+  }
+  write('  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>\n');
+  for (const t of EDGE_TYPES) write(`  <key id="${t}" for="edge" attr.name="${t}" attr.type="long"/>\n`);
+  write('  <graph id="carecircle" edgedefault="directed">\n');
+  const edges: string[] = [];
+  let nodes = 0;
+  for await (const rows of pages(db)) {
+    const out: string[] = [];
+    for (const r of rows) {
+      nodes++;
+      out.push(`    <node id="${xml(r.id)}">`);
+      for (const [name] of NODE_ATTRS) {
+        const v = r[name];
+        if (v !== null && v !== undefined) out.push(`<data key="${name}">${xml(String(v))}</data>`);
+      }
+      out.push('</node>\n');
+      for (const [target, ...counts] of r.out) {
+        const w = EDGE_TYPES.reduce((s, t, k) => s + weights[t] * counts[k]!, 0);
+        let e = `    <edge source="${xml(r.id)}" target="${xml(target)}"><data key="weight">${w}</data>`;
+        EDGE_TYPES.forEach((t, k) => {
+          if (counts[k]) e += `<data key="${t}">${counts[k]}</data>`;
+        });
+        edges.push(e + '</edge>\n');
+      }
+    }
+    write(out.join(''));
+  }
+  // Edges after all nodes: GraphML allows either order, but some readers want nodes declared first.
+  for (let i = 0; i < edges.length; i += 10_000) write(edges.slice(i, i + 10_000).join(''));
+  write('  </graph>\n</graphml>\n');
+  return { nodes, edges: edges.length };
+}
+
+async function exportGexf(db: Db, write: (chunk: string) => void, weights: InteractionWeights) {
+  const g = new Graph({ type: 'directed', multi: false });
+  const pending: [string, string, Record<string, number>][] = [];
+  for await (const rows of pages(db)) {
+    for (const r of rows) {
+      const attrs: Record<string, string | number> = {};
+      for (const [name] of NODE_ATTRS) {
+        const v = r[name];
+        if (v !== null && v !== undefined) attrs[name] = v;
+      }
+      attrs.label = r.handle ?? r.id;
+      g.mergeNode(r.id, attrs);
+      for (const [target, ...counts] of r.out) {
+        const e: Record<string, number> = { weight: 0 };
+        EDGE_TYPES.forEach((t, k) => {
+          e[t] = counts[k]!;
+          e.weight! += weights[t] * counts[k]!;
+        });
+        pending.push([r.id, target, e]);
+      }
+    }
+  }
+  for (const [s, t, e] of pending) {
+    if (!g.hasNode(t)) g.addNode(t, { label: t });
+    g.mergeEdge(s, t, e);
+  }
+  write(writeGexf(g, { version: '1.2', pretty: false }));
+  return { nodes: g.order, edges: g.size };
+}
+
+export async function exportGraph(
+  db: Db,
+  format: 'gexf' | 'graphml',
+  write: (chunk: string) => void,
+  weights: InteractionWeights = InteractionWeights.parse({}),
+): Promise<{ nodes: number; edges: number }> {
+  return format === 'graphml' ? exportGraphml(db, write, weights) : exportGexf(db, write, weights);
+}

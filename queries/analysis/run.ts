@@ -1,0 +1,194 @@
+// One analysis run, phase by phase: read the graph (projection), find communities (Louvain, stable
+// ids), score accounts, cluster hashtags into topics, write everything back and record the run.
+import { randomUUID } from 'node:crypto';
+import { loadCypher } from '../cypher.ts';
+import type { Db } from '../db.ts';
+import { hashtagTopics, topHashtagsByCommunity } from './hashtags.ts';
+import { detectCommunities, modularity, stableIds } from './louvain.ts';
+import { AnalysisParams, type AnalysisParamsInput } from './params.ts';
+import { projectAccounts } from './projection.ts';
+import { computeScores } from './scores.ts';
+import {
+  placeColumns,
+  writeBatches,
+  writeCommunities,
+  type AccountRow,
+  type CommunityRow,
+} from './writeback.ts';
+import { z } from 'zod';
+
+export const PHASES = ['read', 'communities', 'scores', 'topics', 'write'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export interface Progress {
+  phase: Phase;
+  done: number;
+  total: number;
+}
+
+export const AnalysisSummary = z.object({
+  runId: z.string(),
+  at: z.string(),
+  params: AnalysisParams,
+  counts: z.object({
+    accounts: z.number(),
+    interactions: z.number(),
+    edges: z.number(),
+    communities: z.number(),
+    hashtags: z.number(),
+    topics: z.number(),
+    placesResolved: z.number(),
+    placesUnresolved: z.number(),
+  }),
+  modularity: z.number(),
+  ms: z.record(z.string(), z.number()),
+});
+export type AnalysisSummary = z.infer<typeof AnalysisSummary>;
+
+const Counts = z.object({ accounts: z.number(), maxCommunityId: z.number().nullable(), runs: z.number() });
+
+const TOP_ACCOUNTS = 10;
+const TOP_HASHTAGS = 5;
+
+export async function runAnalysis(
+  db: Db,
+  input: AnalysisParamsInput & { onProgress?: (p: Progress) => void } = {},
+): Promise<AnalysisSummary> {
+  const { onProgress, ...rest } = input;
+  const params = AnalysisParams.parse(rest);
+  const progress = (phase: Phase, done: number, total: number) => onProgress?.({ phase, done, total });
+  const ms: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (phase: string) => {
+    const now = performance.now();
+    ms[phase] = Math.round(now - t);
+    t = now;
+  };
+  const runId = randomUUID();
+  const at = new Date().toISOString();
+
+  const before = Counts.parse((await db.read(loadCypher('analysis/count-accounts')))[0]);
+  progress('read', 0, before.accounts);
+  const p = await projectAccounts(db, {
+    weights: params.weights,
+    onPage: (n) => progress('read', n, before.accounts),
+  });
+  const n = p.ids.length;
+  lap('read');
+
+  progress('communities', 0, 1);
+  const louvain = { seed: params.seed, resolution: params.resolution };
+  const partition = detectCommunities(p.edges, louvain);
+  const community = stableIds(partition.membership, partition.count, p.previous, {
+    nextFreeId: (before.maxCommunityId ?? -1) + 1,
+  });
+  const q = modularity(p.edges, community, params.resolution);
+  progress('communities', 1, 1);
+  lap('communities');
+
+  progress('scores', 0, 1);
+  const s = computeScores(p.edges, community);
+  progress('scores', 1, 1);
+  lap('scores');
+
+  progress('topics', 0, 1);
+  const topics = await hashtagTopics(db, louvain);
+  progress('topics', 1, 1);
+  lap('topics');
+
+  // Communities: size, top accounts by score, top hashtags, their share of the modularity.
+  const members = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const c = community[i]!;
+    if (c < 0) continue;
+    let list = members.get(c);
+    if (!list) members.set(c, (list = []));
+    list.push(i);
+  }
+  const tagsOf = topHashtagsByCommunity(community, p.tagAccount, p.tagName, p.tagCount, TOP_HASHTAGS);
+  const communityRows: CommunityRow[] = [...members.entries()]
+    .sort((a, b) => b[1].length - a[1].length || a[0] - b[0])
+    .map(([id, list]) => {
+      const topHashtags = tagsOf.get(id) ?? [];
+      const topAccounts = [...list]
+        .sort((a, b) => s.score[b]! - s.score[a]! || p.ids[a]!.localeCompare(p.ids[b]!))
+        .slice(0, TOP_ACCOUNTS)
+        .map((i) => p.ids[i]!);
+      return {
+        id,
+        size: list.length,
+        label:
+          topHashtags.length > 0
+            ? topHashtags
+                .slice(0, 3)
+                .map((h) => `#${h}`)
+                .join(' ')
+            : null,
+        topHashtags,
+        topAccounts,
+        modularity: q.perCommunity.get(id) ?? 0,
+      };
+    });
+
+  const rows: AccountRow[] = new Array(n);
+  let resolved = 0;
+  for (let i = 0; i < n; i++) {
+    const place = p.places[i] ?? null;
+    if (place) resolved++;
+    rows[i] = {
+      id: p.ids[i]!,
+      community: community[i]! < 0 ? null : community[i]!,
+      pagerank: s.pagerank[i]!,
+      inWeight: s.inWeight[i]!,
+      communityShare: s.communityShare[i]!,
+      bridge: s.bridge[i]!,
+      score: s.score[i]!,
+      ...placeColumns(place),
+      specialties: p.specialties[i]!,
+      role: p.roles[i]!,
+    };
+  }
+  const total = n + topics.tags.length + 1;
+  progress('write', 0, total);
+  await writeBatches(db, 'analysis/write-accounts', rows, { onBatch: (w) => progress('write', w, total) });
+  const topicRows = topics.tags.map((tag, i) => ({ tag, topic: topics.topic[i]! }));
+  await writeBatches(db, 'analysis/write-topics', topicRows, {
+    onBatch: (w) => progress('write', n + w, total),
+  });
+  await db.write(loadCypher('analysis/clear-topics'), { tags: topics.tags });
+  await writeCommunities(db, communityRows, runId);
+  const counts = {
+    accounts: n,
+    interactions: p.pairs,
+    edges: p.edges.m,
+    communities: communityRows.length,
+    hashtags: topics.tags.length,
+    topics: topics.count,
+    placesResolved: resolved,
+    placesUnresolved: p.unresolvedLocations,
+  };
+  await db.write(loadCypher('analysis/create-run'), {
+    id: runId,
+    at,
+    params: JSON.stringify(params),
+    counts: JSON.stringify(counts),
+    modularity: q.total,
+    engine: 'node',
+  });
+  progress('write', total, total);
+  lap('write');
+  return { runId, at, params, counts, modularity: q.total, ms };
+}
+
+/** Runs an analysis when the graph has accounts but none has been run yet (first `npm start`). */
+export async function ensureAnalysis(db: Db, log: (line: string) => void): Promise<AnalysisSummary | null> {
+  const c = Counts.parse((await db.read(loadCypher('analysis/count-accounts')))[0]);
+  if (c.accounts === 0 || c.runs > 0) return null;
+  log(`analysis: ${c.accounts.toLocaleString('en-US')} accounts and no analysis yet, running it`);
+  const summary = await runAnalysis(db, {});
+  log(
+    `analysis: ${summary.counts.communities} communities (modularity ${summary.modularity.toFixed(3)}) in ` +
+      `${Object.values(summary.ms).reduce((a, b) => a + b, 0)} ms`,
+  );
+  return summary;
+}

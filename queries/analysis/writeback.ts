@@ -1,0 +1,73 @@
+// Memory → Neo4j: batched UNWIND writes of about 10k rows per transaction, so a million accounts
+// never need one huge transaction and a failed run leaves every written batch consistent (running
+// analyze again rewrites everything).
+import { loadCypher } from '../cypher.ts';
+import type { Db } from '../db.ts';
+import type { Place } from '../geo/resolve.ts';
+
+export const BATCH = 10_000;
+
+export interface AccountRow {
+  id: string;
+  community: number | null;
+  pagerank: number;
+  inWeight: number;
+  communityShare: number;
+  bridge: number;
+  score: number;
+  placeName: string | null;
+  placeRegion: string | null;
+  placeCountry: string | null;
+  lat: number | null;
+  lon: number | null;
+  specialties: string[];
+  role: string;
+}
+
+export interface CommunityRow {
+  id: number;
+  size: number;
+  label: string | null;
+  topHashtags: string[];
+  topAccounts: string[];
+  modularity: number;
+}
+
+export function placeColumns(place: Place | null) {
+  return {
+    placeName: place?.name ?? null,
+    placeRegion: place?.region ?? null,
+    placeCountry: place?.country ?? null,
+    lat: place?.lat ?? null,
+    lon: place?.lon ?? null,
+  };
+}
+
+/** Writes rows in batches; `concurrency` transactions at once (different accounts never conflict). */
+export async function writeBatches<T>(
+  db: Db,
+  statement: string,
+  rows: T[],
+  opts: { concurrency?: number; onBatch?: (written: number) => void; extra?: Record<string, unknown> } = {},
+): Promise<void> {
+  const stmt = loadCypher(statement);
+  const batches: T[][] = [];
+  for (let i = 0; i < rows.length; i += BATCH) batches.push(rows.slice(i, i + BATCH));
+  let written = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < batches.length) {
+      const batch = batches[next++]!;
+      await db.write(stmt, { rows: batch, ...opts.extra });
+      written += batch.length;
+      opts.onBatch?.(written);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 2) }, worker));
+}
+
+export async function writeCommunities(db: Db, rows: CommunityRow[], runId: string): Promise<void> {
+  // Community nodes are few (one per community), so one transaction replaces them all at once and
+  // readers never see half of one run and half of the next.
+  await db.write(loadCypher('analysis/write-communities'), { rows, runId });
+}

@@ -1,0 +1,208 @@
+// `npm run bench:analysis`: Louvain + PageRank from edges in memory to scores, ours (Node, graphology
+// Louvain + typed-array PageRank) against python3-igraph (community_multilevel + pagerank) on the same
+// edge-list file, for 100k and 1M interactions; then the whole `analyze` (Neo4j read, analysis,
+// write-back) on 1M interactions loaded into the local Neo4j. Goals: ≤ 1.5× igraph; analyze ≤ 20 s.
+// Figures go to stdout and to tests/bench/out/analysis.json.
+//
+// Run with your own instance, e.g. CARECIRCLE_NEO4J_INSTANCE=t-analysis CARECIRCLE_NEO4J_PORT=7702.
+// The end-to-end part refuses a database that is not a Carecircle test database (it deletes data).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EdgeListBuilder, seededRng, type EdgeList } from '../../queries/analysis/edges.ts';
+import { detectCommunities, undirectedGraph } from '../../queries/analysis/louvain.ts';
+import { computeScores, pagerank } from '../../queries/analysis/scores.ts';
+import { runAnalysis } from '../../queries/analysis/run.ts';
+import { localInstance, start } from '../../neo4j/local.ts';
+import { connectionFromEnv, openDb } from '../../queries/connection.ts';
+import { applySchema } from '../../queries/schema.ts';
+import type { Db } from '../../queries/db.ts';
+import { markTestDatabase, resetGraph } from '../helpers/db.ts';
+import { igraph, writeEdgeFile } from '../unit/analysis/reference.ts';
+
+const outDir = fileURLToPath(new URL('./out/', import.meta.url));
+mkdirSync(outDir, { recursive: true });
+const sizes = (process.env.BENCH_ANALYSIS_SIZES ?? '100000,1000000')
+  .split(',')
+  .map(Number)
+  .filter((m) => m > 0);
+const e2eSize = Number(process.env.BENCH_ANALYSIS_E2E ?? 1_000_000);
+const TYPE_WEIGHTS = [1, 2, 1.5, 2, 0.5]; // mention, reply, repost, quote, follow
+
+/**
+ * A planted-partition interaction graph: n = m / 10 accounts in communities of 50-500, 80% of each
+ * account's interactions inside its community, targets chosen with a heavy tail (a few accounts get
+ * most of the attention), each pair carrying a count per interaction type.
+ */
+function generate(m: number, seed = 1) {
+  const rnd = seededRng(seed);
+  const n = Math.max(100, Math.round(m / 10));
+  const community = new Int32Array(n);
+  const starts: number[] = [];
+  for (let v = 0, c = 0; v < n; c++) {
+    const size = 50 + Math.floor(rnd() * 450);
+    starts.push(v);
+    for (let k = 0; k < size && v < n; k++, v++) community[v] = c;
+  }
+  starts.push(n);
+  // Heavy tail inside a range: u^3 puts most picks on the first members (the community's voices).
+  const pick = (lo: number, hi: number) => lo + Math.floor(rnd() ** 3 * (hi - lo));
+  const pairs = new Map<number, number[]>();
+  let made = 0;
+  while (made < m) {
+    const s = Math.floor(rnd() * n);
+    const c = community[s]!;
+    const t = rnd() < 0.8 ? pick(starts[c]!, starts[c + 1]!) : pick(0, n);
+    if (s === t) continue;
+    const key = s * n + t;
+    let counts = pairs.get(key);
+    if (!counts) pairs.set(key, (counts = [0, 0, 0, 0, 0]));
+    const r = rnd();
+    counts[r < 0.45 ? 0 : r < 0.7 ? 1 : r < 0.85 ? 2 : r < 0.95 ? 3 : 4]!++;
+    made++;
+  }
+  const b = new EdgeListBuilder();
+  const rows: { s: number; t: number; c: number[] }[] = [];
+  for (const [key, c] of pairs) {
+    const s = Math.floor(key / n);
+    const t = key % n;
+    b.add(
+      s,
+      t,
+      c.reduce((sum, k, i) => sum + k * TYPE_WEIGHTS[i]!, 0),
+    );
+    rows.push({ s, t, c });
+  }
+  return { n, interactions: m, edges: b.build(n), rows, community };
+}
+
+function mb(bytes: number) {
+  return Math.round(bytes / 1024 / 1024);
+}
+
+function timeOurs(edges: EdgeList) {
+  global.gc?.();
+  const before = process.memoryUsage();
+  let t = performance.now();
+  const g = undirectedGraph(edges);
+  const buildMs = performance.now() - t;
+  void g;
+  t = performance.now();
+  const partition = detectCommunities(edges, { seed: 42, resolution: 1 });
+  const louvainMs = performance.now() - t; // includes building the graphology graph again
+  t = performance.now();
+  pagerank(edges);
+  const pagerankMs = performance.now() - t;
+  t = performance.now();
+  computeScores(edges, partition.membership);
+  const scoresMs = performance.now() - t;
+  const after = process.memoryUsage();
+  return {
+    graphBuildMs: Math.round(buildMs),
+    louvainMs: Math.round(louvainMs),
+    pagerankMs: Math.round(pagerankMs),
+    allScoresMs: Math.round(scoresMs),
+    totalMs: Math.round(louvainMs + pagerankMs),
+    modularity: partition.modularity,
+    communities: partition.count,
+    rssMb: mb(after.rss),
+    heapGrowthMb: mb(after.heapUsed - before.heapUsed),
+  };
+}
+
+async function loadIntoNeo4j(db: Db, gen: ReturnType<typeof generate>) {
+  await resetGraph(db);
+  const ids = Array.from({ length: gen.n }, (_, v) => v);
+  for (let i = 0; i < ids.length; i += 20_000) {
+    await db.write(
+      `UNWIND $rows AS v
+       WITH toInteger(v) AS v
+       CREATE (:Account {id: 'bench:' + v, platform: 'bench', handle: 'user' + v,
+                         location: CASE v % 4 WHEN 0 THEN 'Boston, MA' WHEN 1 THEN 'NYC' WHEN 2 THEN 'Earth' ELSE null END,
+                         bio: CASE v % 3 WHEN 0 THEN 'T1D advocate' WHEN 1 THEN 'Oncologist, MD' ELSE '' END})`,
+      { rows: ids.slice(i, i + 20_000) },
+    );
+  }
+  const rows = gen.rows.map((r) => [r.s, r.t, ...r.c]);
+  for (let i = 0; i < rows.length; i += 10_000) {
+    await db.write(
+      `UNWIND $rows AS r
+       MATCH (s:Account {id: 'bench:' + toInteger(r[0])}), (t:Account {id: 'bench:' + toInteger(r[1])})
+       CREATE (s)-[:INTERACTS {mention: r[2], reply: r[3], repost: r[4], quote: r[5], follow: r[6],
+                               total: r[2] + r[3] + r[4] + r[5] + r[6]}]->(t)`,
+      { rows: rows.slice(i, i + 10_000) },
+    );
+  }
+}
+
+const report: Record<string, unknown> = { at: new Date().toISOString(), node: process.version, sizes: {} };
+console.log(
+  'size         ours L+PR   igraph L+PR   ratio   ours Louvain / PR     igraph Louvain / PR   Q ours / igraph   RSS',
+);
+for (const m of sizes) {
+  const gen = generate(m);
+  const file = writeEdgeFile(gen.edges, path.join(outDir, `edges-${m}.txt`));
+  const ours = timeOurs(gen.edges);
+  const peer = igraph(gen.edges, { seed: 42, edgeFile: file });
+  const peerMs = (peer.seconds.louvain + peer.seconds.pagerank) * 1000;
+  const ratio = ours.totalMs / peerMs;
+  (report.sizes as Record<string, unknown>)[m] = {
+    accounts: gen.n,
+    pairs: gen.edges.m,
+    ours,
+    igraph: {
+      louvainMs: Math.round(peer.seconds.louvain * 1000),
+      pagerankMs: Math.round(peer.seconds.pagerank * 1000),
+      modularity: peer.modularity,
+      communities: peer.count,
+    },
+    ratio,
+  };
+  console.log(
+    `${m.toLocaleString('en-US').padEnd(12)} ${(ours.totalMs / 1000).toFixed(2).padStart(7)} s ${(peerMs / 1000).toFixed(2).padStart(9)} s   ${ratio.toFixed(2).padStart(5)}×   ` +
+      `${(ours.louvainMs / 1000).toFixed(2)} / ${(ours.pagerankMs / 1000).toFixed(2)} s        ` +
+      `${peer.seconds.louvain.toFixed(2)} / ${peer.seconds.pagerank.toFixed(2)} s         ` +
+      `${ours.modularity.toFixed(3)} / ${peer.modularity.toFixed(3)}     ${ours.rssMb} MB` +
+      `  (${gen.n.toLocaleString('en-US')} accounts, ${gen.edges.m.toLocaleString('en-US')} pairs; graphology build ${(ours.graphBuildMs / 1000).toFixed(2)} s, all four scores ${(ours.allScoresMs / 1000).toFixed(2)} s)`,
+  );
+  console.log(`  goal ≤ 1.5× igraph: ${ratio <= 1.5 ? 'met' : 'NOT met'}`);
+}
+
+if (e2eSize > 0) {
+  if (!process.env.NEO4J_URI) await start(localInstance(), { log: () => {} });
+  const db = openDb(connectionFromEnv());
+  try {
+    await db.serverInfo();
+    await applySchema(db);
+    await markTestDatabase(db);
+    const gen = generate(e2eSize, 2);
+    let t = performance.now();
+    await loadIntoNeo4j(db, gen);
+    const loadS = (performance.now() - t) / 1000;
+    t = performance.now();
+    const summary = await runAnalysis(db, { seed: 42 });
+    const analyzeS = (performance.now() - t) / 1000;
+    const phases = Object.entries(summary.ms)
+      .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`)
+      .join(', ');
+    console.log(
+      `\nanalyze end to end, ${e2eSize.toLocaleString('en-US')} interactions (${gen.n.toLocaleString('en-US')} accounts, ` +
+        `${gen.edges.m.toLocaleString('en-US')} INTERACTS pairs): ${analyzeS.toFixed(1)} s (${phases}); ` +
+        `goal ≤ 20 s: ${analyzeS <= 20 ? 'met' : 'NOT met'}; ${summary.counts.communities} communities, modularity ${summary.modularity.toFixed(3)}, ${summary.counts.edges.toLocaleString('en-US')} edges read; RSS ${mb(process.memoryUsage().rss)} MB; loading took ${loadS.toFixed(1)} s`,
+    );
+    report.endToEnd = {
+      interactions: e2eSize,
+      accounts: gen.n,
+      pairs: gen.edges.m,
+      seconds: analyzeS,
+      phasesMs: summary.ms,
+      loadSeconds: loadS,
+      communities: summary.counts.communities,
+      modularity: summary.modularity,
+    };
+    await resetGraph(db);
+  } finally {
+    await db.close();
+  }
+}
+writeFileSync(path.join(outDir, 'analysis.json'), JSON.stringify(report, null, 2));

@@ -1,0 +1,2 @@
+MATCH (a:Account {id: $accountId})
+RETURN a.id AS id

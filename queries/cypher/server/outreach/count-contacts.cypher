@@ -1,0 +1,2 @@
+MATCH (c:Contact {accountId: $accountId})
+RETURN count(c) AS contacts

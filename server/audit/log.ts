@@ -1,0 +1,64 @@
+// The append-only audit log: who, when, what, before and after. Entries are written in the same
+// transaction as the change they describe, so a change without its entry (or the reverse) cannot be
+// committed. There is no statement anywhere that updates or deletes an AuditEntry, and no route for it.
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { loadCypher } from '../../queries/cypher.ts';
+import { int, type Db, type Tx } from '../../queries/db.ts';
+
+export interface AuditChange {
+  actor: string;
+  /** e.g. 'relationship.update', 'contact.create', 'user.create', 'job.start' */
+  action: string;
+  /** what was changed, e.g. 'account:x:123' or 'user:alice' */
+  target: string;
+  before: unknown;
+  after: unknown;
+}
+
+export const AuditEntry = z.object({
+  id: z.string(),
+  seq: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  target: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export async function appendAudit(tx: Tx, change: AuditChange): Promise<void> {
+  await tx.run(loadCypher('server/audit/append'), {
+    id: randomUUID(),
+    at: new Date().toISOString(),
+    actor: change.actor,
+    action: change.action,
+    target: change.target,
+    // Neo4j properties cannot hold maps: before and after are stored as JSON text.
+    before: JSON.stringify(change.before ?? null),
+    after: JSON.stringify(change.after ?? null),
+  });
+}
+
+export async function listAudit(
+  db: Db,
+  q: { actor?: string | undefined; target?: string | undefined; before?: number | undefined; limit: number },
+): Promise<AuditEntry[]> {
+  const rows = await db.read(loadCypher('server/audit/list'), {
+    actor: q.actor ?? null,
+    target: q.target ?? null,
+    before: q.before ?? null,
+    limit: int(q.limit),
+  });
+  return rows.map((r) => AuditEntry.parse({ ...r, before: parseJson(r.before), after: parseJson(r.after) }));
+}
+
+function parseJson(v: unknown): unknown {
+  if (typeof v !== 'string') return null;
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}

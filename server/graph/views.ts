@@ -1,0 +1,297 @@
+// What the client draws and the account page shows, read from the graph contract in queries/README.md.
+import { z } from 'zod';
+import { loadCypher } from '../../queries/cypher.ts';
+import { int, type Db } from '../../queries/db.ts';
+import { Stage } from '../outreach/model.ts';
+import { Relationship } from '../outreach/model.ts';
+
+/** Community ids are whatever analysis wrote (numbers from Louvain, or strings). */
+export const CommunityId = z.union([z.number(), z.string()]);
+
+/** `?community=7` arrives as text; analysis stores Louvain's integer labels as numbers. */
+export function communityParam(raw: string | undefined): number | string | null {
+  if (raw === undefined) return null;
+  return /^\d{1,15}$/.test(raw) ? Number(raw) : raw;
+}
+
+export const GraphNode = z.object({
+  id: z.string(),
+  label: z.string(),
+  community: CommunityId.nullable(),
+  score: z.number().nullable(),
+  stage: Stage.nullable().optional(),
+  /** Accounts a node stands for: 1 for an account, the member count for a community super-node. */
+  size: z.number().int(),
+  kind: z.enum(['account', 'community']),
+});
+export const GraphEdge = z.object({ source: z.string(), target: z.string(), weight: z.number() });
+export const GraphView = z.object({
+  nodes: z.array(GraphNode),
+  edges: z.array(GraphEdge),
+  /** true when communities stand in for their members because the graph is larger than the cap. */
+  aggregated: z.boolean(),
+  /** true when some accounts were left out (highest scores kept). */
+  truncated: z.boolean(),
+  totalAccounts: z.number().int(),
+});
+export type GraphView = z.infer<typeof GraphView>;
+
+const nodeRow = (r: Record<string, unknown>, kind: 'account' | 'community') =>
+  GraphNode.parse({
+    id: r.id,
+    label: r.label,
+    community: r.community ?? null,
+    score: typeof r.score === 'number' ? r.score : null,
+    stage: r.stage ?? null,
+    size: r.size ?? 1,
+    kind,
+  });
+
+export async function graphView(
+  db: Db,
+  q: { cap: number; community: number | string | null },
+): Promise<GraphView> {
+  const [count] = await db.read(loadCypher('server/graph/count'), { community: q.community });
+  const total = Number(count?.accounts ?? 0);
+  const communities = Number(count?.communities ?? 0);
+  const maxEdges = int(q.cap * 8);
+  if (total > q.cap && q.community === null && communities > 0) {
+    const [row] = await db.read(loadCypher('server/graph/communities'), { cap: int(q.cap), maxEdges });
+    // Built here, not in Cypher, so 1 and 1.0 (integer or float community ids) give the same id.
+    const superId = (c: unknown) => `community:${String(c)}`;
+    return {
+      nodes: ((row?.nodes as Record<string, unknown>[]) ?? []).map((n) =>
+        nodeRow({ ...n, id: superId(n.community) }, 'community'),
+      ),
+      edges: ((row?.edges as Record<string, unknown>[]) ?? []).map((e) =>
+        GraphEdge.parse({ ...e, source: superId(e.source), target: superId(e.target) }),
+      ),
+      aggregated: true,
+      truncated: communities > q.cap,
+      totalAccounts: total,
+    };
+  }
+  const [row] = await db.read(loadCypher('server/graph/accounts'), {
+    community: q.community,
+    cap: int(q.cap),
+    maxEdges,
+  });
+  return {
+    nodes: ((row?.nodes as Record<string, unknown>[]) ?? []).map((n) => nodeRow(n, 'account')),
+    edges: ((row?.edges as unknown[]) ?? []).map((e) => GraphEdge.parse(e)),
+    aggregated: false,
+    truncated: total > q.cap,
+    totalAccounts: total,
+  };
+}
+
+export async function egoView(
+  db: Db,
+  id: string,
+  limit: number,
+): Promise<{ nodes: z.infer<typeof GraphNode>[]; edges: z.infer<typeof GraphEdge>[] } | null> {
+  const [row] = await db.read(loadCypher('server/accounts/ego'), { id, limit: int(limit) });
+  if (!row) return null;
+  return {
+    nodes: (row.nodes as Record<string, unknown>[]).map((n) => nodeRow(n, 'account')),
+    edges: (row.edges as unknown[]).map((e) => GraphEdge.parse(e)),
+  };
+}
+
+export const WarmPath = z.object({
+  stage: Stage,
+  hops: z.number().int(),
+  accounts: z.array(z.object({ id: z.string(), handle: z.string().nullable(), name: z.string().nullable() })),
+  links: z.array(GraphEdge),
+});
+
+export async function warmPaths(db: Db, id: string, maxHops: number, limit: number) {
+  const rows = await db.read(loadCypher('server/accounts/paths'), {
+    id,
+    maxHops: int(maxHops),
+    limit: int(limit),
+  });
+  return rows.map((r) => WarmPath.parse(r));
+}
+
+export const HashtagItem = z.object({ tag: z.string(), posts: z.number().int() });
+export const HashtagPair = z.object({ a: z.string(), b: z.string(), count: z.number().int() });
+
+export async function hashtagCooccurrence(db: Db, q: { tag?: string | undefined; limit: number }) {
+  const [row] = q.tag
+    ? await db.read(loadCypher('server/hashtags/cooccurring'), { tag: q.tag, limit: int(q.limit) })
+    : await db.read(loadCypher('server/hashtags/top'), { limit: int(q.limit), pairs: int(q.limit * 4) });
+  return {
+    items: ((row?.items as unknown[]) ?? []).map((i) => HashtagItem.parse(i)),
+    pairs: ((row?.pairs as unknown[]) ?? []).map((p) => HashtagPair.parse(p)),
+  };
+}
+
+export const AccountProfile = z.object({
+  account: z.object({
+    id: z.string(),
+    platform: z.string().nullable(),
+    handle: z.string().nullable(),
+    name: z.string().nullable(),
+    bio: z.string().nullable(),
+    location: z.string().nullable(),
+    followers: z.number().nullable(),
+    following: z.number().nullable(),
+    verified: z.boolean().nullable(),
+    url: z.string().nullable(),
+    place: z
+      .object({
+        name: z.string().nullable(),
+        region: z.string().nullable(),
+        country: z.string().nullable(),
+        lat: z.number().nullable(),
+        lon: z.number().nullable(),
+      })
+      .nullable(),
+    specialties: z.array(z.string()),
+    role: z.string().nullable(),
+  }),
+  scores: z.object({
+    score: z.number().nullable(),
+    rank: z.number().int().nullable(),
+    pagerank: z.number().nullable(),
+    inWeight: z.number().nullable(),
+    communityShare: z.number().nullable(),
+    bridge: z.number().nullable(),
+  }),
+  community: z
+    .object({ id: CommunityId, label: z.string().nullable(), size: z.number().nullable() })
+    .nullable(),
+  explanation: z.array(z.string()),
+  interactions: z.object({
+    inAccounts: z.number().int(),
+    inTotal: z.number(),
+    outAccounts: z.number().int(),
+    outTotal: z.number(),
+  }),
+  topHashtags: z.array(z.object({ tag: z.string(), count: z.number() })),
+  recentPosts: z.array(
+    z.object({
+      id: z.string(),
+      createdAt: z.string().nullable(),
+      text: z.string().nullable(),
+      url: z.string().nullable(),
+      hashtags: z.array(z.string()),
+    }),
+  ),
+  outreach: z.object({ relationship: Relationship.nullable(), contacts: z.number().int() }),
+});
+export type AccountProfile = z.infer<typeof AccountProfile>;
+
+const num = (v: unknown) => (typeof v === 'number' ? v : null);
+const str = (v: unknown) => (typeof v === 'string' ? v : null);
+
+export async function accountProfile(db: Db, id: string): Promise<AccountProfile | null> {
+  const [row] = await db.read(loadCypher('server/accounts/get'), { id, posts: int(10) });
+  if (!row) return null;
+  const a = row.account as Record<string, unknown>;
+  const score = num(a.score);
+  const rank = num(row.rank);
+  const rel = row.relationship;
+  const community = row.community as Record<string, unknown> | null;
+  const communityId = a.community ?? null;
+  const profile: AccountProfile = {
+    account: {
+      id: String(a.id),
+      platform: str(a.platform),
+      handle: str(a.handle),
+      name: str(a.name),
+      bio: str(a.bio),
+      location: str(a.location),
+      followers: num(a.followers),
+      following: num(a.following),
+      verified: typeof a.verified === 'boolean' ? a.verified : null,
+      url: str(a.url),
+      place:
+        a.placeName || a.lat !== null
+          ? {
+              name: str(a.placeName),
+              region: str(a.placeRegion),
+              country: str(a.placeCountry),
+              lat: num(a.lat),
+              lon: num(a.lon),
+            }
+          : null,
+      specialties: Array.isArray(a.specialties) ? a.specialties.map(String) : [],
+      role: str(a.roleOverride) ?? str(a.role),
+    },
+    scores: {
+      score,
+      rank,
+      pagerank: num(a.pagerank),
+      inWeight: num(a.inWeight),
+      communityShare: num(a.communityShare),
+      bridge: num(a.bridge),
+    },
+    community:
+      communityId === null
+        ? null
+        : {
+            id: communityId as number | string,
+            label: str(community?.label),
+            size: num(community?.size),
+          },
+    explanation: [],
+    interactions: {
+      inAccounts: Number(row.inAccounts),
+      inTotal: Number(row.inTotal),
+      outAccounts: Number(row.outAccounts),
+      outTotal: Number(row.outTotal),
+    },
+    topHashtags: (row.hashtags as { tag: string; count: unknown }[]).map((h) => ({
+      tag: h.tag,
+      count: Number(h.count ?? 0),
+    })),
+    recentPosts: (row.posts as Record<string, unknown>[]).map((p) => ({
+      id: String(p.id),
+      createdAt: str(p.createdAt),
+      text: str(p.text),
+      url: str(p.url),
+      hashtags: (p.hashtags as unknown[]).map(String),
+    })),
+    outreach: {
+      relationship: rel ? Relationship.parse(rel) : null,
+      contacts: Number(row.contacts ?? 0),
+    },
+  };
+  profile.explanation = explain(profile);
+  return profile;
+}
+
+/** Plain sentences saying why the account ranks where it does, from the stored scores. */
+export function explain(p: AccountProfile): string[] {
+  const out: string[] = [];
+  const s = p.scores;
+  if (s.score !== null && s.rank !== null)
+    out.push(`ranked #${s.rank} overall (score ${s.score.toFixed(3)})`);
+  if (p.interactions.inAccounts > 0) {
+    out.push(
+      `${p.interactions.inAccounts} accounts interacted with it ${p.interactions.inTotal} times (mentions, replies, reposts, quotes, follows)`,
+    );
+  }
+  if (s.pagerank !== null)
+    out.push(`PageRank ${s.pagerank.toExponential(2)}: reached by well-connected accounts`);
+  if (p.community) {
+    const share =
+      s.communityShare !== null ? `, ${(s.communityShare * 100).toFixed(1)}% of its interactions` : '';
+    out.push(`in community ${p.community.label ?? p.community.id}${share}`);
+  }
+  if (s.bridge !== null && s.bridge > 0)
+    out.push(`bridges communities (bridge score ${s.bridge.toFixed(3)})`);
+  if (p.topHashtags.length > 0) {
+    out.push(
+      `talks about ${p.topHashtags
+        .slice(0, 3)
+        .map((h) => `#${h.tag}`)
+        .join(', ')}`,
+    );
+  }
+  if (p.account.specialties.length > 0) out.push(`specialties: ${p.account.specialties.join(', ')}`);
+  if (p.account.place?.name) out.push(`based in ${p.account.place.name}`);
+  return out;
+}

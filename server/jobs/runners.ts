@@ -1,0 +1,85 @@
+// What each job kind runs: the analysis (queries/analysis/run.ts) and the ingest pipeline
+// (ingest/pipeline.ts), the same code the `analyze` and `ingest` commands run.
+import path from 'node:path';
+import { PHASES, runAnalysis } from '../../queries/analysis/run.ts';
+import { ingestFiles } from '../../ingest/pipeline.ts';
+import { defaultRejectsPath, RejectsFile } from '../../ingest/rejects.ts';
+import { FORMATS } from '../../ingest/detect.ts';
+import { z } from 'zod';
+import type { Db } from '../../queries/db.ts';
+import type { ReportProgress } from './store.ts';
+
+export const AnalyzeParams = z.object({
+  kind: z.literal('analyze'),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
+  resolution: z.number().positive().max(100).optional(),
+});
+export const IngestParams = z.object({
+  kind: z.literal('ingest'),
+  /** Files inside the import folder (CARECIRCLE_IMPORT_DIR, default ./import), relative to it. */
+  files: z.array(z.string().min(1).max(500)).min(1).max(100),
+  format: z.enum(['auto', ...FORMATS]).default('auto'),
+});
+export const JobRequest = z.discriminatedUnion('kind', [AnalyzeParams, IngestParams]);
+export type JobRequest = z.infer<typeof JobRequest>;
+
+export type Runner<P> = (db: Db, params: P, progress: ReportProgress) => Promise<unknown>;
+export interface JobRunners {
+  analyze: Runner<z.infer<typeof AnalyzeParams>>;
+  ingest: Runner<z.infer<typeof IngestParams> & { paths: string[] }>;
+}
+
+export const defaultRunners: JobRunners = {
+  async analyze(db, params, progress) {
+    return runAnalysis(db, {
+      ...(params.seed !== undefined ? { seed: params.seed } : {}),
+      ...(params.resolution !== undefined ? { resolution: params.resolution } : {}),
+      // Each phase is an equal share of the bar; within a phase, done/total moves it along.
+      onProgress: (p) => {
+        const i = PHASES.indexOf(p.phase);
+        const within = p.total > 0 ? Math.min(1, p.done / p.total) : 0;
+        progress({
+          phase: p.phase,
+          fraction: (i + within) / PHASES.length,
+          message: p.total > 0 ? `${p.done} of ${p.total}` : null,
+        });
+      },
+    });
+  },
+  async ingest(db, params, progress) {
+    const rejects = new RejectsFile(defaultRejectsPath());
+    try {
+      return await ingestFiles(db, params.paths, {
+        format: params.format,
+        batchSize: 1000,
+        dryRun: false,
+        rejects,
+        onProgress: (s) =>
+          progress({
+            phase: 'loading',
+            fraction: s.bytesTotal > 0 ? Math.min(1, s.bytesRead / s.bytesTotal) : null,
+            message: `${s.read} rows read`,
+          }),
+      });
+    } finally {
+      await rejects.close();
+    }
+  },
+};
+
+/** Resolves files against the import folder and refuses any that would leave it. */
+export function importPaths(files: string[], importDir: string): string[] {
+  const root = path.resolve(importDir);
+  return files.map((f) => {
+    const full = path.resolve(root, f);
+    if (full !== root && !full.startsWith(root + path.sep)) {
+      throw new RangeError(`${f} is outside the import folder`);
+    }
+    return full;
+  });
+}

@@ -1,0 +1,140 @@
+// Reads and writes of outreach records. Every write runs in one transaction with its audit entry.
+import { randomUUID } from 'node:crypto';
+import { loadCypher } from '../../queries/cypher.ts';
+import { int, type Db, type Tx } from '../../queries/db.ts';
+import { appendAudit } from '../audit/log.ts';
+import { HttpError } from '../plugins/errors.ts';
+import {
+  Contact,
+  PipelineItem,
+  Relationship,
+  type ContactBody,
+  type RelationshipBody,
+  type Stage,
+} from './model.ts';
+
+// Errors thrown inside a transaction come out as database errors (Db maps them), so the check
+// returns a flag and the caller throws the 404 after the transaction has rolled back.
+const MISSING = Symbol('missing account');
+
+async function accountExists(tx: Tx, accountId: string): Promise<boolean> {
+  const rows = await tx.run(loadCypher('server/outreach/account-exists'), { accountId });
+  return rows.length > 0;
+}
+
+function orNotFound<T>(value: T | typeof MISSING, accountId: string, field: string): T {
+  if (value === MISSING) {
+    throw new HttpError(404, 'not_found', `no account ${accountId}`, [{ field, message: 'no such account' }]);
+  }
+  return value;
+}
+
+async function currentRelationship(tx: Tx, accountId: string): Promise<Relationship | null> {
+  const [row] = await tx.run(loadCypher('server/outreach/get-relationship'), { accountId });
+  return row ? Relationship.parse(row.relationship) : null;
+}
+
+export async function getRelationship(db: Db, accountId: string): Promise<Relationship | null> {
+  return db.readTx((tx) => currentRelationship(tx, accountId), 'server/outreach/get-relationship');
+}
+
+/** Sets stage, owner, next step and due date; fields left out keep their value. */
+export async function setRelationship(
+  db: Db,
+  actor: string,
+  accountId: string,
+  body: RelationshipBody,
+): Promise<Relationship> {
+  const result = await db.writeTx(async (tx) => {
+    if (!(await accountExists(tx, accountId))) return MISSING;
+    const before = await currentRelationship(tx, accountId);
+    const [row] = await tx.run(loadCypher('server/outreach/upsert-relationship'), {
+      accountId,
+      stage: body.stage,
+      owner: body.owner === undefined ? (before?.owner ?? actor) : body.owner,
+      nextStep: body.nextStep === undefined ? (before?.nextStep ?? null) : body.nextStep,
+      dueDate: body.dueDate === undefined ? (before?.dueDate ?? null) : body.dueDate,
+      now: new Date().toISOString(),
+      actor,
+    });
+    const after = Relationship.parse(row!.relationship);
+    await appendAudit(tx, {
+      actor,
+      action: before ? 'relationship.update' : 'relationship.create',
+      target: `account:${accountId}`,
+      before,
+      after,
+    });
+    return after;
+  }, 'server/outreach/set-relationship');
+  return orNotFound(result, accountId, 'params.id');
+}
+
+/** Logs a contact; an account without a relationship yet starts one at `contacted`, owned by the author. */
+export async function addContact(db: Db, actor: string, body: ContactBody): Promise<Contact> {
+  const result = await db.writeTx(async (tx) => {
+    if (!(await accountExists(tx, body.accountId))) return MISSING;
+    const now = new Date().toISOString();
+    const [row] = await tx.run(loadCypher('server/outreach/create-contact'), {
+      id: randomUUID(),
+      accountId: body.accountId,
+      at: new Date(body.at).toISOString(),
+      channel: body.channel,
+      note: body.note,
+      outcome: body.outcome ?? null,
+      actor,
+      now,
+    });
+    const contact = Contact.parse(row!.contact);
+    await appendAudit(tx, {
+      actor,
+      action: 'contact.create',
+      target: `account:${body.accountId}`,
+      before: null,
+      after: contact,
+    });
+    const rel = await currentRelationship(tx, body.accountId);
+    if (!rel || rel.stage === 'to_follow' || rel.stage === 'following') {
+      const [r] = await tx.run(loadCypher('server/outreach/upsert-relationship'), {
+        accountId: body.accountId,
+        stage: 'contacted' satisfies Stage,
+        owner: rel?.owner ?? actor,
+        nextStep: rel?.nextStep ?? null,
+        dueDate: rel?.dueDate ?? null,
+        now,
+        actor,
+      });
+      await appendAudit(tx, {
+        actor,
+        action: rel ? 'relationship.update' : 'relationship.create',
+        target: `account:${body.accountId}`,
+        before: rel,
+        after: Relationship.parse(r!.relationship),
+      });
+    }
+    return contact;
+  }, 'server/outreach/add-contact');
+  return orNotFound(result, body.accountId, 'body.accountId');
+}
+
+export async function listContacts(db: Db, accountId: string, limit: number): Promise<Contact[]> {
+  const rows = await db.read(loadCypher('server/outreach/list-contacts'), { accountId, limit: int(limit) });
+  return rows.map((r) => Contact.parse(r.contact));
+}
+
+export async function pipeline(
+  db: Db,
+  q: { stage?: Stage | undefined; owner?: string | undefined; limit: number },
+): Promise<PipelineItem[]> {
+  const rows = await db.read(loadCypher('server/outreach/pipeline'), {
+    stage: q.stage ?? null,
+    owner: q.owner ?? null,
+    limit: int(q.limit),
+  });
+  return rows.map((r) => PipelineItem.parse(r));
+}
+
+export async function nextSteps(db: Db, owner: string, limit: number): Promise<PipelineItem[]> {
+  const rows = await db.read(loadCypher('server/outreach/next-steps'), { owner, limit: int(limit) });
+  return rows.map((r) => PipelineItem.parse(r));
+}

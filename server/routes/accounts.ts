@@ -1,0 +1,83 @@
+// GET /api/accounts/:id (profile, scores, explanation, hashtags, posts, outreach state),
+// /api/accounts/:id/ego (its neighbourhood) and /api/accounts/:id/paths (warm introductions).
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  accountProfile,
+  AccountProfile,
+  egoView,
+  GraphEdge,
+  GraphNode,
+  WarmPath,
+  warmPaths,
+} from '../graph/views.ts';
+import { loadCypher } from '../../queries/cypher.ts';
+import { HttpError } from '../plugins/errors.ts';
+import { AccountParams, ErrorBody, Limit } from './common.ts';
+
+const notFound = (id: string) =>
+  new HttpError(404, 'not_found', `no account ${id}`, [{ field: 'params.id', message: 'no such account' }]);
+
+const accounts: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/accounts/:id',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'An account: profile, scores and why, top hashtags, recent posts, outreach state',
+        params: AccountParams,
+        response: { 200: AccountProfile, 404: ErrorBody },
+      },
+      config: { access: 'viewer' },
+    },
+    async (req) => {
+      const p = await accountProfile(app.db, req.params.id);
+      if (!p) throw notFound(req.params.id);
+      return p;
+    },
+  );
+
+  app.get(
+    '/api/accounts/:id/ego',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'The account and its strongest interaction partners, with the edges among them',
+        params: AccountParams,
+        querystring: z.object({ limit: Limit(500, 50) }),
+        response: { 200: z.object({ nodes: z.array(GraphNode), edges: z.array(GraphEdge) }), 404: ErrorBody },
+      },
+      config: { access: 'viewer' },
+    },
+    async (req) => {
+      const ego = await egoView(app.db, req.params.id, req.query.limit);
+      if (!ego) throw notFound(req.params.id);
+      return ego;
+    },
+  );
+
+  app.get(
+    '/api/accounts/:id/paths',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Warm introductions: shortest interaction paths from responded or partner accounts',
+        params: AccountParams,
+        querystring: z.object({
+          maxHops: z.coerce.number().int().min(1).max(4).default(4),
+          limit: Limit(50, 10),
+        }),
+        response: { 200: z.object({ items: z.array(WarmPath) }), 404: ErrorBody },
+      },
+      config: { access: 'viewer' },
+    },
+    async (req) => {
+      const exists = await app.db.read(loadCypher('server/outreach/account-exists'), {
+        accountId: req.params.id,
+      });
+      if (exists.length === 0) throw notFound(req.params.id);
+      return { items: await warmPaths(app.db, req.params.id, req.query.maxHops, req.query.limit) };
+    },
+  );
+};
+export default accounts;

@@ -1,0 +1,50 @@
+// GET /api/communities and /api/communities/:id: what the last analysis found (queries/communities.ts).
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  Community,
+  CommunityDetail,
+  CommunityId,
+  getCommunity,
+  listCommunities,
+} from '../../queries/communities.ts';
+import { HttpError } from '../plugins/errors.ts';
+import { ErrorBody } from './common.ts';
+
+const communities: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/communities',
+    {
+      schema: {
+        tags: ['communities'],
+        summary: 'Communities from the last analysis, largest first',
+        response: { 200: z.object({ items: z.array(Community) }) },
+      },
+      config: { access: 'viewer' },
+    },
+    async () => ({ items: await listCommunities(app.db) }),
+  );
+
+  app.get(
+    '/api/communities/:id',
+    {
+      schema: {
+        tags: ['communities'],
+        summary: 'One community with its top accounts',
+        params: z.object({ id: CommunityId.max(Number.MAX_SAFE_INTEGER) }),
+        response: { 200: CommunityDetail, 404: ErrorBody },
+      },
+      config: { access: 'viewer' },
+    },
+    async (req) => {
+      const c = await getCommunity(app.db, req.params.id);
+      if (!c) {
+        throw new HttpError(404, 'not_found', `no community ${req.params.id}`, [
+          { field: 'params.id', message: 'no such community' },
+        ]);
+      }
+      return c;
+    },
+  );
+};
+export default communities;

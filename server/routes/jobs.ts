@@ -1,0 +1,119 @@
+// Admin jobs: POST /api/jobs {kind: 'analyze' | 'ingest', …} → 202 with the job; GET /api/jobs/:id
+// for its progress; GET /api/jobs for the recent ones.
+import { existsSync } from 'node:fs';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { appendAudit } from '../audit/log.ts';
+import { importPaths, JobRequest, type JobRunners } from '../jobs/runners.ts';
+import { Job, JobBusyError, JobStore } from '../jobs/store.ts';
+import { currentUser } from '../plugins/auth.ts';
+import { HttpError } from '../plugins/errors.ts';
+import { ErrorBody } from './common.ts';
+
+export interface JobRouteOptions {
+  runners: JobRunners;
+  importDir: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    jobs: JobStore;
+  }
+}
+
+const jobs: FastifyPluginAsyncZod<JobRouteOptions> = async (app, opts) => {
+  app.decorate('jobs', new JobStore());
+  // Graceful shutdown: let a running job finish its current work before the driver closes.
+  app.addHook('preClose', async () => {
+    await app.jobs.settled();
+  });
+
+  app.post(
+    '/api/jobs',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: 'Start an analysis or an ingest (admin)',
+        body: JobRequest,
+        response: { 202: Job, 400: ErrorBody, 409: ErrorBody },
+      },
+      config: { access: 'admin' },
+    },
+    async (req, reply) => {
+      const actor = currentUser(req).name;
+      const body = req.body;
+      let job: Job;
+      try {
+        if (body.kind === 'analyze') {
+          job = app.jobs.start('analyze', actor, { ...body }, (progress) =>
+            opts.runners.analyze(app.db, body, progress),
+          );
+        } else {
+          let paths: string[];
+          try {
+            paths = importPaths(body.files, opts.importDir);
+          } catch (err) {
+            throw new HttpError(400, 'bad_request', `body.files: ${(err as Error).message}`, [
+              { field: 'body.files', message: (err as Error).message },
+            ]);
+          }
+          const missing = body.files.find((_f, i) => !existsSync(paths[i]!));
+          if (missing !== undefined) {
+            throw new HttpError(
+              400,
+              'bad_request',
+              `body.files: ${missing} does not exist in the import folder`,
+              [{ field: 'body.files', message: `${missing} does not exist` }],
+            );
+          }
+          job = app.jobs.start('ingest', actor, { ...body }, (progress) =>
+            opts.runners.ingest(app.db, { ...body, paths }, progress),
+          );
+        }
+      } catch (err) {
+        if (err instanceof JobBusyError) {
+          throw new HttpError(409, 'conflict', err.message, { job: err.running.id });
+        }
+        throw err;
+      }
+      await app.db.writeTx(
+        (tx) =>
+          appendAudit(tx, { actor, action: 'job.start', target: `job:${job.id}`, before: null, after: body }),
+        'server/audit/append',
+      );
+      return reply.code(202).send(job);
+    },
+  );
+
+  app.get(
+    '/api/jobs/:id',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: "A job's status and progress (admin)",
+        params: z.object({ id: z.uuid('must be a job id') }),
+        response: { 200: Job, 404: ErrorBody },
+      },
+      config: { access: 'admin' },
+    },
+    async (req) => {
+      const job = app.jobs.get(req.params.id);
+      if (!job) throw new HttpError(404, 'not_found', `no job ${req.params.id}`);
+      return job;
+    },
+  );
+
+  app.get(
+    '/api/jobs',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: 'Recent jobs (admin)',
+        response: { 200: z.object({ items: z.array(Job) }) },
+      },
+      config: { access: 'admin' },
+    },
+    async () => ({ items: app.jobs.list() }),
+  );
+};
+export default jobs;

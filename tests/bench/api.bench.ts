@@ -1,0 +1,206 @@
+// `npm run bench:api`: the API under load on the demo graph (1M interactions by default).
+//
+// 1. writes the seeded demo network with `demo-data`, loads it with `ingest` and runs `analyze`
+//    (skipped when the database already holds a graph of that size; BENCH_RELOAD=1 forces it);
+// 2. starts the API in this process on a free port and signs in;
+// 3. autocannon, 32 connections for 30 s each, on /api/influencers?limit=50 and /api/accounts/:id
+//    (the top-ranked account), printing p50/p99 latency, requests/s and errors;
+// 4. the same Cypher through the same Db door with 32 concurrent callers for the same time, so the
+//    API/Cypher ratio shows what HTTP, auth, validation and serialisation add (goal ≤ 2×).
+//
+// Environment: BENCH_INTERACTIONS (default 1000000), BENCH_ACCOUNTS (default interactions / 12),
+// BENCH_SECONDS (default 30), BENCH_CONNECTIONS (default 32). The Neo4j instance is the one named by
+// CARECIRCLE_NEO4J_INSTANCE (default "bench" on port 7698) or NEO4J_URI: the bench replaces its graph.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+process.env.CARECIRCLE_NEO4J_INSTANCE ??= 'bench';
+if (process.env.CARECIRCLE_NEO4J_INSTANCE === 'bench') process.env.CARECIRCLE_NEO4J_PORT ??= '7698';
+
+const { buildApp } = await import('../../server/app.ts');
+const { setUser } = await import('../../server/auth/users.ts');
+const { connectionFromEnv, openDb } = await import('../../queries/connection.ts');
+const { applySchema } = await import('../../queries/schema.ts');
+const { loadCypher } = await import('../../queries/cypher.ts');
+const { findInfluencers } = await import('../../queries/influencers.ts');
+const { accountProfile } = await import('../../server/graph/views.ts');
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const outDir = path.join(root, 'tests/bench/out');
+const interactions = Number(process.env.BENCH_INTERACTIONS ?? 1_000_000);
+const accounts = Number(process.env.BENCH_ACCOUNTS ?? Math.round(interactions / 12));
+const seconds = Number(process.env.BENCH_SECONDS ?? 30);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
+
+interface AutocannonResult {
+  latency: { p50: number; p99: number; average: number; max: number };
+  requests: { average: number; total: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+type Autocannon = (opts: Record<string, unknown>) => Promise<AutocannonResult>;
+const autocannon = ((await import('autocannon' as string)) as { default: Autocannon }).default;
+
+function cli(args: string[]): string {
+  const r = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['server/cli/index.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.status !== 0 && r.status !== 3) throw new Error(`cli ${args.join(' ')} failed (exit ${r.status})`);
+  return r.stdout;
+}
+
+function hasCommand(name: string): boolean {
+  // `carecircle --help` lists the commands; an unknown `name --help` would print the root help too.
+  const r = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['server/cli/index.ts', '--help'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  return new RegExp(`^\\s+${name}\\b`, 'm').test(r.stdout ?? '');
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** The same work as a route, straight through Db, from `workers` concurrent callers for `ms`. */
+async function cypherLoad(work: () => Promise<unknown>, ms: number, workers: number) {
+  const samples: number[] = [];
+  let errors = 0;
+  const end = Date.now() + ms;
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (Date.now() < end) {
+        const t = performance.now();
+        try {
+          await work();
+          samples.push(performance.now() - t);
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p99: percentile(samples, 99), count: samples.length, errors };
+}
+
+mkdirSync(outDir, { recursive: true });
+console.log(`Neo4j instance: ${process.env.NEO4J_URI ?? process.env.CARECIRCLE_NEO4J_INSTANCE}`);
+cli(['db', 'start']);
+const db = openDb(connectionFromEnv());
+await applySchema(db);
+
+const stats = JSON.parse(cli(['stats', '--json'])) as { interactions: Record<string, number> };
+const loaded = Object.values(stats.interactions).reduce((a, b) => a + b, 0);
+if (process.env.BENCH_RELOAD || Math.abs(loaded - interactions) > interactions * 0.05) {
+  const dataDir = path.join(outDir, `api-data-${interactions}`);
+  console.log(`generating ${accounts} accounts / ${interactions} interactions into ${dataDir}`);
+  cli([
+    'demo-data',
+    '--out',
+    dataDir,
+    '--accounts',
+    String(accounts),
+    '--interactions',
+    String(interactions),
+  ]);
+  cli(['reset', '--yes']);
+  const t = Date.now();
+  cli(['ingest', path.join(dataDir, 'accounts.csv'), path.join(dataDir, 'edges.csv')]);
+  console.log(`ingest took ${((Date.now() - t) / 1000).toFixed(1)} s`);
+} else {
+  console.log(`reusing the loaded graph (${loaded} interactions)`);
+}
+if (hasCommand('analyze')) {
+  const t = Date.now();
+  cli(['analyze']);
+  console.log(`analyze took ${((Date.now() - t) / 1000).toFixed(1)} s`);
+} else {
+  console.log(
+    'NOTE: no `analyze` command yet: accounts have no scores, so the ranking is measured on whatever scores exist',
+  );
+}
+const after = JSON.parse(cli(['stats', '--json'])) as Record<string, unknown>;
+console.log(`graph: ${JSON.stringify(after)}`);
+
+const app = await buildApp({ db, logLevel: 'warn', loginAttemptsPerMinute: 1000 });
+const url = await app.listen({ port: 0, host: '127.0.0.1' });
+const password = `bench-${Math.random().toString(36).slice(2)}-password`;
+await setUser(db, 'bench', 'viewer', password);
+const login = await fetch(`${url}/api/auth/login`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ username: 'bench', password }),
+});
+const cookie = login.headers
+  .getSetCookie()
+  .map((c) => c.split(';')[0])
+  .join('; ');
+
+const top = await findInfluencers(db, { limit: 1 });
+const fallback = await db.read(loadCypher('server/bench/busiest-account'));
+const accountId = top.items[0]?.accountId ?? String(fallback[0]?.id ?? '');
+if (!accountId) throw new Error('the graph has no accounts: loading failed');
+console.log(`account for /api/accounts/:id: ${accountId}`);
+
+const targets = [
+  {
+    name: 'influencers?limit=50',
+    path: '/api/influencers?limit=50',
+    cypher: () => findInfluencers(db, { limit: 50 }),
+  },
+  {
+    name: 'accounts/:id',
+    path: `/api/accounts/${encodeURIComponent(accountId)}`,
+    cypher: () => accountProfile(db, accountId),
+  },
+];
+
+const rows: Record<string, unknown>[] = [];
+for (const t of targets) {
+  // Warm both paths (plan cache, JIT) before measuring.
+  for (let i = 0; i < 50; i++) {
+    await fetch(url + t.path, { headers: { cookie } }).then((r) => r.arrayBuffer());
+    await t.cypher();
+  }
+  const api = await autocannon({ url: url + t.path, connections, duration: seconds, headers: { cookie } });
+  const raw = await cypherLoad(t.cypher, seconds * 1000, connections);
+  const row = {
+    route: t.name,
+    apiP50ms: api.latency.p50,
+    apiP99ms: api.latency.p99,
+    apiReqPerS: Math.round(api.requests.average),
+    apiErrors: api.errors + api.timeouts + api.non2xx,
+    cypherP50ms: Number(raw.p50.toFixed(2)),
+    cypherP99ms: Number(raw.p99.toFixed(2)),
+    cypherCallsPerS: Math.round(raw.count / seconds),
+    cypherErrors: raw.errors,
+    ratioP50: Number((api.latency.p50 / raw.p50).toFixed(2)),
+  };
+  rows.push(row);
+  console.log(
+    `${t.name}: API p50 ${row.apiP50ms} ms, p99 ${row.apiP99ms} ms, ${row.apiReqPerS} req/s, errors ${row.apiErrors}` +
+      ` | Cypher p50 ${row.cypherP50ms} ms, p99 ${row.cypherP99ms} ms, ${row.cypherCallsPerS} calls/s` +
+      ` | API/Cypher p50 ${row.ratioP50}× (goals: p50 ≤ 10 ms, p99 ≤ 50 ms, 0 errors, ratio ≤ 2×)`,
+  );
+}
+
+const report = {
+  at: new Date().toISOString(),
+  interactions,
+  accounts,
+  seconds,
+  connections,
+  graph: after,
+  rows,
+};
+writeFileSync(path.join(outDir, 'api.json'), JSON.stringify(report, null, 2));
+console.table(rows);
+await app.close();

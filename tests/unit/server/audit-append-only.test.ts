@@ -1,0 +1,41 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const serverCypher = fileURLToPath(new URL('../../../queries/cypher/server/', import.meta.url));
+const serverCode = fileURLToPath(new URL('../../../server/', import.meta.url));
+
+function files(dir: string, ext: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith(ext))
+    .map((e) => path.join(e.parentPath, e.name));
+}
+
+describe('the audit log is append-only', () => {
+  it('no server statement sets, removes, merges or deletes an AuditEntry; only append creates one', () => {
+    const touching = files(serverCypher, '.cypher').filter((f) => /AuditEntry/.test(readFileSync(f, 'utf8')));
+    expect(touching.map((f) => path.relative(serverCypher, f)).sort()).toEqual([
+      'audit/append.cypher',
+      'audit/list.cypher',
+    ]);
+    const list = readFileSync(path.join(serverCypher, 'audit/list.cypher'), 'utf8');
+    expect(list).not.toMatch(/\b(SET|REMOVE|DELETE|MERGE|CREATE)\b/i);
+    const append = readFileSync(path.join(serverCypher, 'audit/append.cypher'), 'utf8')
+      .split('\n')
+      .filter((l) => !l.trim().startsWith('//'))
+      .join('\n');
+    // The only SET is on the sequence counter; the entry itself is only ever CREATEd.
+    expect(append).not.toMatch(/\b(REMOVE|DELETE)\b/i);
+    expect(append.match(/\bSET\s+(\w+)/gi)).toEqual(['SET counter']);
+    expect(append).toMatch(/CREATE \(e:AuditEntry/);
+  });
+
+  it('the server has no route that changes or deletes audit entries, and no inline Cypher touching them', () => {
+    for (const f of files(serverCode, '.ts')) {
+      const text = readFileSync(f, 'utf8');
+      expect(text, f).not.toMatch(/app\.(put|patch|delete)\(\s*'\/api\/audit/);
+      expect(text, f).not.toMatch(/AuditEntry[^\n]*\b(SET|DELETE|REMOVE)\b/);
+    }
+  });
+});

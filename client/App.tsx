@@ -1,0 +1,142 @@
+// The app shell: restores the session, then left navigation, the current view in the middle and the
+// account panel on the right. Everything a link should reproduce lives in the URL (state/filters.ts).
+import { useCallback, useEffect, useState } from 'react';
+import { logout, me } from './api/endpoints.ts';
+import type { Me, WarmPathData } from './api/types.ts';
+import { HealthBadge } from './components/HealthBadge.tsx';
+import { serializeState, type AppState, type View } from './state/filters.ts';
+import { SessionContext } from './state/session.ts';
+import { useAppState } from './state/useAppState.ts';
+import { AccountPanel } from './views/account/AccountPanel.tsx';
+import { Admin } from './views/admin/Admin.tsx';
+import { Communities } from './views/communities/Communities.tsx';
+import { Explore } from './views/explore/Explore.tsx';
+import { Influencers } from './views/influencers/Influencers.tsx';
+import { Outreach } from './views/outreach/Outreach.tsx';
+import { SignIn } from './views/signin/SignIn.tsx';
+
+const NAV: { view: View; label: string; admin?: boolean }[] = [
+  { view: 'explore', label: 'Explore' },
+  { view: 'influencers', label: 'Influencers' },
+  { view: 'communities', label: 'Communities & hashtags' },
+  { view: 'outreach', label: 'Outreach' },
+  { view: 'admin', label: 'Admin', admin: true },
+];
+
+export function App() {
+  const [session, setSession] = useState<Me['user'] | null | undefined>(undefined);
+  useEffect(() => {
+    // Not signed in (401) or server down: either way the sign-in page, whose footer shows health.
+    me().then(
+      (m) => setSession(m.user),
+      () => setSession(null),
+    );
+  }, []);
+  if (session === undefined) return <p className="loading">Loading…</p>;
+  if (session === null) return <SignIn onSignedIn={(m) => setSession(m.user)} />;
+  return (
+    <SessionContext.Provider value={session}>
+      <Shell user={session} onSignOut={() => setSession(null)} />
+    </SessionContext.Provider>
+  );
+}
+
+function Shell(props: { user: Me['user']; onSignOut: () => void }) {
+  const [state, update] = useAppState();
+  const [path, setPath] = useState<WarmPathData | null>(null);
+  const [ego, setEgo] = useState<ReadonlySet<string> | null>(null);
+  const openAccount = useCallback(
+    (id: string | undefined) => {
+      setPath(null);
+      setEgo(null);
+      update({ account: id });
+    },
+    [update],
+  );
+  const go = (view: View, extra: Partial<AppState> = {}) => update({ view, ...extra });
+  const signOut = async () => {
+    await logout().catch(() => undefined);
+    props.onSignOut();
+  };
+
+  return (
+    <div className={`app ${state.account ? 'with-panel' : ''}`}>
+      <nav className="left-nav" aria-label="Main">
+        <div className="brand">Carecircle</div>
+        <ul>
+          {NAV.filter((n) => !n.admin || props.user.role === 'admin').map((n) => (
+            <li key={n.view}>
+              <a
+                href={serializeState({ ...state, view: n.view }) || '?'}
+                aria-current={state.view === n.view ? 'page' : undefined}
+                onClick={(e) => {
+                  e.preventDefault();
+                  go(n.view);
+                }}
+              >
+                {n.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+        <div className="who">
+          Signed in as <strong data-testid="signed-in-user">{props.user.name}</strong> ({props.user.role})
+          <button type="button" className="link" onClick={() => void signOut()}>
+            Sign out
+          </button>
+        </div>
+        <footer>
+          <HealthBadge />
+        </footer>
+      </nav>
+      <main className="main">
+        {state.view === 'explore' && (
+          <Explore
+            filters={state.filters}
+            onFilters={(filters) => update({ filters })}
+            search={state.search}
+            onSearch={(search) => update({ search }, { replace: true })}
+            selected={state.account}
+            onSelect={openAccount}
+            path={path}
+            ego={ego}
+          />
+        )}
+        {state.view === 'influencers' && (
+          <Influencers
+            filters={state.filters}
+            onFilters={(filters) => update({ filters })}
+            selected={state.account}
+            onOpen={openAccount}
+          />
+        )}
+        {state.view === 'communities' && (
+          <Communities
+            tag={state.tag}
+            onTag={(tag) => update({ tag })}
+            onOpenCommunity={(id) => go('explore', { filters: { ...state.filters, community: id } })}
+            onOpenAccount={openAccount}
+          />
+        )}
+        {state.view === 'outreach' && <Outreach onOpen={openAccount} />}
+        {state.view === 'admin' && props.user.role === 'admin' && <Admin />}
+      </main>
+      {state.account && (
+        <AccountPanel
+          key={state.account}
+          accountId={state.account}
+          onClose={() => openAccount(undefined)}
+          onShowPath={(p) => {
+            setPath(p);
+            if (p && state.view !== 'explore') go('explore');
+          }}
+          onShowEgo={(ids) => {
+            setEgo(ids ? new Set(ids) : null);
+            if (ids && state.view !== 'explore') go('explore');
+          }}
+          onOpenAccount={openAccount}
+        />
+      )}
+    </div>
+  );
+}

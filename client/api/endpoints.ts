@@ -1,0 +1,110 @@
+// Typed wrappers, one per server route the client uses (server/routes/*.ts).
+import { get, request, setCsrfToken } from './http.ts';
+import type {
+  AccountProfile,
+  AuditEntry,
+  Community,
+  CommunityDetail,
+  Contact,
+  ContactBody,
+  GraphEdgeData,
+  GraphNodeData,
+  GraphView,
+  HashtagCooccurrence,
+  InfluencerPage,
+  Job,
+  JobRequest,
+  Me,
+  PipelineItem,
+  Relationship,
+  RelationshipBody,
+  Role,
+  Stage,
+  User,
+  WarmPathData,
+} from './types.ts';
+import type { InfluencerFilters } from '../state/filters.ts';
+
+export async function login(username: string, password: string): Promise<Me> {
+  const me = await request<Me>('POST', '/api/auth/login', { body: { username, password } });
+  setCsrfToken(me.csrfToken);
+  return me;
+}
+
+export async function me(): Promise<Me> {
+  const m = await get<Me>('/api/auth/me');
+  setCsrfToken(m.csrfToken);
+  return m;
+}
+
+export async function logout(): Promise<void> {
+  await request<void>('POST', '/api/auth/logout');
+  setCsrfToken(null);
+}
+
+export const influencers = (
+  f: InfluencerFilters,
+  opts: { limit?: number; cursor?: string } = {},
+  signal?: AbortSignal,
+) =>
+  get<InfluencerPage>(
+    '/api/influencers',
+    {
+      hashtag: f.hashtag,
+      specialty: f.specialty,
+      near: f.near,
+      radiusKm: f.near ? f.radiusKm : undefined,
+      region: f.region,
+      role: f.role,
+      community: f.community,
+      limit: opts.limit ?? 100,
+      cursor: opts.cursor,
+    },
+    signal,
+  );
+
+export const communities = (signal?: AbortSignal) =>
+  get<{ items: Community[] } | Community[]>('/api/communities', undefined, signal).then((r) =>
+    Array.isArray(r) ? r : r.items,
+  );
+export const community = (id: number | string, signal?: AbortSignal) =>
+  get<CommunityDetail>(`/api/communities/${encodeURIComponent(String(id))}`, undefined, signal);
+
+export const account = (id: string, signal?: AbortSignal) =>
+  get<AccountProfile>(`/api/accounts/${encodeURIComponent(id)}`, undefined, signal);
+export const ego = (id: string, signal?: AbortSignal) =>
+  get<{ nodes: GraphNodeData[]; edges: GraphEdgeData[] }>(
+    `/api/accounts/${encodeURIComponent(id)}/ego`,
+    undefined,
+    signal,
+  );
+export const paths = (id: string, signal?: AbortSignal) =>
+  get<{ items: WarmPathData[] }>(`/api/accounts/${encodeURIComponent(id)}/paths`, undefined, signal);
+
+export const hashtags = (tag: string | undefined, signal?: AbortSignal) =>
+  get<HashtagCooccurrence>('/api/hashtags', { tag, limit: 40 }, signal);
+
+export const graph = (q: { cap?: number; community?: string | number | undefined }, signal?: AbortSignal) =>
+  get<GraphView>('/api/graph', { cap: q.cap, community: q.community }, signal);
+
+export const contacts = (accountId: string, signal?: AbortSignal) =>
+  get<{ items: Contact[] }>('/api/outreach/contacts', { accountId }, signal);
+export const logContact = (body: ContactBody) => request<Contact>('POST', '/api/outreach/contacts', { body });
+export const setRelationship = (accountId: string, body: RelationshipBody) =>
+  request<Relationship>('PUT', `/api/outreach/relationships/${encodeURIComponent(accountId)}`, { body });
+export const pipeline = (q: { stage?: Stage; owner?: string } = {}, signal?: AbortSignal) =>
+  get<{ items: PipelineItem[]; counts: Record<Stage, number> }>('/api/outreach/pipeline', q, signal);
+export const nextSteps = (signal?: AbortSignal) =>
+  get<{ items: PipelineItem[] }>('/api/outreach/next-steps', undefined, signal);
+export const pipelineCsvUrl = '/api/outreach/export.csv';
+
+export const audit = (q: { before?: number; limit?: number } = {}, signal?: AbortSignal) =>
+  get<{ items: AuditEntry[]; next: number | null }>('/api/audit', q, signal);
+
+export const users = (signal?: AbortSignal) => get<{ items: User[] }>('/api/users', undefined, signal);
+export const createUser = (body: { name: string; role: Role; password: string }) =>
+  request<User>('POST', '/api/users', { body });
+
+export const startJob = (body: JobRequest) => request<Job>('POST', '/api/jobs', { body });
+export const job = (id: string, signal?: AbortSignal) =>
+  get<Job>(`/api/jobs/${encodeURIComponent(id)}`, undefined, signal);

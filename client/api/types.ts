@@ -1,0 +1,69 @@
+// Response shapes, taken from the server's zod schemas as types only (nothing of the server is
+// bundled): when a schema changes there, the client stops compiling here.
+import type { z } from 'zod';
+import type { Me } from '../../server/routes/auth.ts';
+import type {
+  AccountProfile,
+  GraphEdge,
+  GraphNode,
+  GraphView,
+  HashtagItem,
+  HashtagPair,
+  WarmPath,
+} from '../../server/graph/views.ts';
+import type {
+  Contact,
+  ContactBody,
+  PipelineItem,
+  Relationship,
+  RelationshipBody,
+  Stage,
+} from '../../server/outreach/model.ts';
+import type { AuditEntry } from '../../server/audit/log.ts';
+import type { Job } from '../../server/jobs/store.ts';
+import type { JobRequest } from '../../server/jobs/runners.ts';
+import type { User } from '../../server/auth/users.ts';
+import type { Role } from '../../server/auth/roles.ts';
+import type { InfluencerItem, InfluencerPage } from '../../queries/influencers.ts';
+import type { Community, CommunityDetail } from '../../queries/communities.ts';
+import type { Role as AccountRole } from '../../queries/taxonomy/role.ts';
+
+export type {
+  Me,
+  AccountProfile,
+  GraphView,
+  Contact,
+  ContactBody,
+  PipelineItem,
+  Relationship,
+  RelationshipBody,
+  Stage,
+  AuditEntry,
+  Job,
+  JobRequest,
+  User,
+  Role,
+  InfluencerItem,
+  InfluencerPage,
+  Community,
+  CommunityDetail,
+  AccountRole,
+};
+export type GraphNodeData = z.infer<typeof GraphNode>;
+export type GraphEdgeData = z.infer<typeof GraphEdge>;
+export type WarmPathData = z.infer<typeof WarmPath>;
+export type HashtagCooccurrence = {
+  items: z.infer<typeof HashtagItem>[];
+  pairs: z.infer<typeof HashtagPair>[];
+};
+
+export const STAGES: readonly Stage[] = [
+  'to_follow',
+  'following',
+  'contacted',
+  'responded',
+  'partner',
+  'declined',
+];
+export const CHANNELS = ['dm', 'email', 'phone', 'meeting', 'event', 'comment', 'other'] as const;
+export const ROLES: readonly Role[] = ['viewer', 'outreach', 'admin'];

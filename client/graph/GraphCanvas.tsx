@@ -1,0 +1,90 @@
+// The Sigma canvas: builds the drawn graph from API data, runs the layout, and reports clicks.
+// Hover lives here; selection, filter matches and paths come in as a Focus and reach Sigma through
+// its reducers (the graph is not changed for them).
+import { useEffect, useRef, useState } from 'react';
+import Sigma from 'sigma';
+import { createNodeBorderProgram } from '@sigma/node-border';
+import { buildDrawGraph, type DrawEdge, type DrawGraph, type DrawNode, type GraphData } from './build.ts';
+import { Layout, loadPositions } from './layout.ts';
+import { makeEdgeReducer, makeNodeReducer, type Focus } from './reducers.ts';
+
+export interface CanvasHandle {
+  sigma: Sigma<DrawNode, DrawEdge>;
+  graph: DrawGraph;
+  layout: Layout;
+}
+
+export const BorderedNodeProgram = createNodeBorderProgram<DrawNode, DrawEdge>({
+  borders: [
+    { size: { attribute: 'borderSize', defaultValue: 0 }, color: { attribute: 'borderColor' } },
+    { size: { fill: true }, color: { attribute: 'color' } },
+  ],
+});
+
+/** Sigma settings shared by the app and the benchmark, so the benchmark measures what users get. */
+export function createRenderer(graph: DrawGraph, container: HTMLElement): Sigma<DrawNode, DrawEdge> {
+  return new Sigma<DrawNode, DrawEdge>(graph, container, {
+    nodeProgramClasses: { bordered: BorderedNodeProgram },
+    defaultNodeType: 'bordered',
+    zIndex: true,
+    labelRenderedSizeThreshold: 9,
+    labelDensity: 0.5,
+    // Without a GPU (WebGL in software) drawing every edge on each frame of a pan is what makes it
+    // stutter; edges come back as soon as the camera stops. Labels likewise on large graphs.
+    hideEdgesOnMove: graph.size > 2_000,
+    hideLabelsOnMove: graph.order > 5_000,
+  });
+}
+
+export function GraphCanvas(props: {
+  data: GraphData;
+  /** Which stored layout to use, e.g. "all" or "community:7". */
+  layoutKey: string;
+  focus: Omit<Focus, 'hovered'>;
+  onSelect: (id: string | null) => void;
+  onReady?: (handle: CanvasHandle | null) => void;
+  onLayoutChange?: (running: boolean) => void;
+}) {
+  const container = useRef<HTMLDivElement>(null);
+  const handle = useRef<CanvasHandle | null>(null);
+  const [hovered, setHovered] = useState<string | null>(null);
+  const { data, layoutKey, onSelect, onReady, onLayoutChange } = props;
+  const callbacks = useRef({ onSelect, onLayoutChange });
+  callbacks.current = { onSelect, onLayoutChange };
+
+  useEffect(() => {
+    if (!container.current) return;
+    const stored = loadPositions(layoutKey);
+    const graph = buildDrawGraph(data, stored);
+    const sigma = createRenderer(graph, container.current);
+    const layout = new Layout(graph, layoutKey, (running) => callbacks.current.onLayoutChange?.(running));
+    sigma.on('enterNode', ({ node }) => setHovered(node));
+    sigma.on('leaveNode', () => setHovered(null));
+    sigma.on('clickNode', ({ node }) => callbacks.current.onSelect(node));
+    sigma.on('clickStage', () => callbacks.current.onSelect(null));
+    handle.current = { sigma, graph, layout };
+    onReady?.(handle.current);
+    // A graph seen for the first time gets a few seconds of layout; a known one keeps its picture.
+    const known = graph.order > 0 && graph.everyNode((id) => id in stored);
+    if (!known && graph.order > 1) layout.start(Math.min(8000, 2000 + graph.order));
+    return () => {
+      layout.kill();
+      sigma.kill();
+      handle.current = null;
+      onReady?.(null);
+    };
+  }, [data, layoutKey, onReady]);
+
+  const { selected, matches, path } = props.focus;
+  useEffect(() => {
+    const h = handle.current;
+    if (!h) return;
+    const focus: Focus = { hovered, selected, matches, path };
+    h.sigma.setSetting('nodeReducer', makeNodeReducer(h.graph, focus));
+    h.sigma.setSetting('edgeReducer', makeEdgeReducer(h.graph, focus));
+  }, [hovered, selected, matches, path, data]);
+
+  return (
+    <div ref={container} className="graph-canvas" data-testid="graph-canvas" aria-label="Interaction graph" />
+  );
+}

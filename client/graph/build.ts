@@ -1,0 +1,128 @@
+// API data (topology + per-node data) → the graphology graph Sigma draws. Colours, sizes, labels and
+// starting positions are computed here and nowhere else; the API objects are never changed.
+import Graph from 'graphology';
+import type { GraphEdgeData, GraphNodeData, Stage } from '../api/types.ts';
+import { communityColor, nodeSize, STAGE_COLORS } from './style.ts';
+
+export interface GraphData {
+  nodes: GraphNodeData[];
+  edges: GraphEdgeData[];
+}
+
+export interface DrawNode {
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  label: string;
+  /** The outreach stage drawn as a ring; transparent-looking (same as fill) when there is none. */
+  borderColor: string;
+  borderSize: number;
+  forceLabel: boolean;
+  type: 'bordered';
+  kind: 'account' | 'community';
+  community: number | string | null;
+  score: number | null;
+  stage: Stage | null;
+  members: number;
+}
+
+export interface DrawEdge {
+  size: number;
+  color: string;
+  weight: number;
+}
+
+export type DrawGraph = Graph<DrawNode, DrawEdge>;
+export type Positions = Record<string, [number, number]>;
+
+export const EDGE_COLOR = '#c9cfdb';
+/** How many of the highest-scoring nodes always show their label. */
+export const LABELLED_TOP = 20;
+
+export const edgeKey = (source: string, target: string) => `${source}->${target}`;
+
+/** A number in [0, 1) from a string, so a node without a stored position lands at the same place every time. */
+function unitHash(s: string, salt: number): number {
+  let h = 2166136261 ^ salt;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return (h >>> 0) / 4294967296;
+}
+
+/**
+ * Members of a community start together (on their community's sector), which gives ForceAtlas2 a head
+ * start and makes the first picture already readable.
+ */
+export function seedPosition(id: string, community: number | string | null): [number, number] {
+  const c = community === null ? 'none' : String(community);
+  const angle = 2 * Math.PI * unitHash(c, 1);
+  const r = 100 * (0.3 + 0.7 * unitHash(c, 2));
+  const jitterA = 2 * Math.PI * unitHash(id, 3);
+  const jitterR = 25 * Math.sqrt(unitHash(id, 4));
+  return [
+    r * Math.cos(angle) + jitterR * Math.cos(jitterA),
+    r * Math.sin(angle) + jitterR * Math.sin(jitterA),
+  ];
+}
+
+export function buildDrawGraph(data: GraphData, positions: Positions = {}): DrawGraph {
+  const graph: DrawGraph = new Graph<DrawNode, DrawEdge>({
+    type: 'directed',
+    multi: false,
+    allowSelfLoops: false,
+  });
+  const maxScore = data.nodes.reduce((m, n) => Math.max(m, n.score ?? 0), 0);
+  const labelled = new Set(
+    [...data.nodes]
+      .filter((n) => n.score !== null)
+      .sort((a, b) => (b.score ?? 0) - (a.score ?? 0))
+      .slice(0, LABELLED_TOP)
+      .map((n) => n.id),
+  );
+  for (const n of data.nodes) {
+    if (graph.hasNode(n.id)) continue;
+    const [x, y] = positions[n.id] ?? seedPosition(n.id, n.community);
+    const color = communityColor(n.community);
+    const stage = n.stage ?? null;
+    graph.addNode(n.id, {
+      x,
+      y,
+      size: nodeSize(n.score, maxScore, n.kind === 'community' ? n.size : 1),
+      color,
+      label: n.kind === 'community' ? `${n.label} (${n.size})` : n.label,
+      borderColor: stage ? STAGE_COLORS[stage] : color,
+      borderSize: stage ? 0.35 : 0,
+      forceLabel: labelled.has(n.id) || n.kind === 'community',
+      type: 'bordered',
+      kind: n.kind,
+      community: n.community,
+      score: n.score,
+      stage,
+      members: n.size,
+    });
+  }
+  const maxWeight = data.edges.reduce((m, e) => Math.max(m, e.weight), 1);
+  for (const e of data.edges) {
+    if (e.source === e.target || !graph.hasNode(e.source) || !graph.hasNode(e.target)) continue;
+    const key = edgeKey(e.source, e.target);
+    if (graph.hasEdge(key)) continue;
+    graph.addDirectedEdgeWithKey(key, e.source, e.target, {
+      weight: e.weight,
+      size: 0.5 + 2.5 * Math.sqrt(e.weight / maxWeight),
+      color: EDGE_COLOR,
+    });
+  }
+  return graph;
+}
+
+/** Current positions, to store so the next visit starts where this one ended. */
+export function readPositions(graph: DrawGraph): Positions {
+  const out: Positions = {};
+  graph.forEachNode((id, a) => {
+    out[id] = [Math.round(a.x * 100) / 100, Math.round(a.y * 100) / 100];
+  });
+  return out;
+}

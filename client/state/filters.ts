@@ -1,0 +1,103 @@
+// The filter state shared by Explore and Influencers, and the view the app shows: parsed from and
+// written to the query string so a link reproduces what the sender saw. Bad values fall back to
+// defaults instead of breaking the page.
+import type { AccountRole } from '../api/types.ts';
+
+export const VIEWS = ['explore', 'influencers', 'communities', 'outreach', 'admin'] as const;
+export type View = (typeof VIEWS)[number];
+
+export interface InfluencerFilters {
+  hashtag?: string;
+  specialty?: string;
+  near?: string;
+  radiusKm: number;
+  region?: string;
+  role?: AccountRole;
+  community?: number;
+  /** Applied in the client: the server ranks, the user trims the tail. */
+  minScore?: number;
+}
+
+export interface AppState {
+  view: View;
+  filters: InfluencerFilters;
+  /** The account open in the side panel. */
+  account?: string;
+  /** Search box text on the graph. */
+  search?: string;
+  /** Hashtag chosen in the co-occurrence view. */
+  tag?: string;
+}
+
+export const DEFAULT_RADIUS_KM = 50;
+export const ACCOUNT_ROLES = [
+  'patient_advocate',
+  'clinician',
+  'organisation',
+  'researcher',
+  'other',
+] as const satisfies readonly AccountRole[];
+const ROLES: readonly string[] = ACCOUNT_ROLES;
+
+const text = (v: string | null): string | undefined => {
+  const t = v?.trim();
+  return t ? t.slice(0, 200) : undefined;
+};
+const num = (v: string | null, min: number, max: number): number | undefined => {
+  if (v === null || v.trim() === '') return undefined;
+  const n = Number(v);
+  return Number.isFinite(n) && n >= min && n <= max ? n : undefined;
+};
+
+export function parseState(search: string): AppState {
+  const p = new URLSearchParams(search);
+  const view = (VIEWS as readonly string[]).includes(p.get('view') ?? '')
+    ? (p.get('view') as View)
+    : 'explore';
+  const role = text(p.get('role'));
+  const community = num(p.get('community'), 0, Number.MAX_SAFE_INTEGER);
+  const filters: InfluencerFilters = {
+    hashtag: text(p.get('hashtag'))?.replace(/^#/, ''),
+    specialty: text(p.get('specialty')),
+    near: text(p.get('near')),
+    radiusKm: num(p.get('radiusKm'), 1, 20_000) ?? DEFAULT_RADIUS_KM,
+    region: text(p.get('region')),
+    role: role && ROLES.includes(role) ? (role as AccountRole) : undefined,
+    community: community !== undefined && Number.isInteger(community) ? community : undefined,
+    minScore: num(p.get('minScore'), 0, Number.MAX_VALUE),
+  };
+  return {
+    view,
+    filters,
+    account: text(p.get('account')),
+    search: text(p.get('q')),
+    tag: text(p.get('tag')),
+  };
+}
+
+export function serializeState(s: AppState): string {
+  const p = new URLSearchParams();
+  if (s.view !== 'explore') p.set('view', s.view);
+  const f = s.filters;
+  const put = (k: string, v: string | number | undefined) => {
+    if (v !== undefined && v !== '') p.set(k, String(v));
+  };
+  put('hashtag', f.hashtag);
+  put('specialty', f.specialty);
+  put('near', f.near);
+  if (f.near && f.radiusKm !== DEFAULT_RADIUS_KM) put('radiusKm', f.radiusKm);
+  put('region', f.region);
+  put('role', f.role);
+  put('community', f.community);
+  put('minScore', f.minScore);
+  put('account', s.account);
+  put('q', s.search);
+  put('tag', s.tag);
+  const qs = p.toString();
+  return qs ? `?${qs}` : '';
+}
+
+/** True when some server-side filter narrows the accounts (so the graph highlights matches). */
+export function hasServerFilter(f: InfluencerFilters): boolean {
+  return Boolean(f.hashtag || f.specialty || f.near || f.region || f.role || f.community !== undefined);
+}

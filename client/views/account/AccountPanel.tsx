@@ -1,0 +1,254 @@
+// The right-hand panel for one account: profile, score with its explanation, community, hashtags,
+// recent posts, ego network, warm introductions (drawn on the graph) and the outreach state and log.
+// Bios and posts are social-media text: rendered as text nodes only.
+import { useState } from 'react';
+import { account, contacts, ego, paths, setRelationship } from '../../api/endpoints.ts';
+import { ApiError } from '../../api/http.ts';
+import { STAGES, type Stage, type WarmPathData } from '../../api/types.ts';
+import { useAsync } from '../../lib/useAsync.ts';
+import { STAGE_LABELS } from '../../graph/style.ts';
+import { useCan } from '../../state/session.ts';
+import { ContactForm } from './ContactForm.tsx';
+
+const fmt = (n: number | null | undefined, digits = 3) =>
+  n === null || n === undefined ? '—' : n.toFixed(digits);
+
+export function AccountPanel(props: {
+  accountId: string;
+  onClose: () => void;
+  onShowPath: (p: WarmPathData | null) => void;
+  onShowEgo: (ids: string[] | null) => void;
+  onOpenAccount: (id: string) => void;
+}) {
+  const { accountId } = props;
+  const profile = useAsync((s) => account(accountId, s), [accountId]);
+  const log = useAsync((s) => contacts(accountId, s), [accountId]);
+  const [warm, setWarm] = useState<WarmPathData[] | null>(null);
+  const [egoIds, setEgoIds] = useState<{ id: string; label: string }[] | null>(null);
+  const [stageError, setStageError] = useState<string | null>(null);
+  const canWrite = useCan('outreach');
+
+  if (profile.error) {
+    return (
+      <aside className="side-panel" aria-label="Account">
+        <button type="button" className="close" onClick={props.onClose} aria-label="Close account panel">
+          ×
+        </button>
+        <p role="alert">
+          {profile.error instanceof ApiError && profile.error.status === 404
+            ? 'No such account.'
+            : profile.error.message}
+        </p>
+      </aside>
+    );
+  }
+  const p = profile.data;
+  if (!p)
+    return (
+      <aside className="side-panel" aria-label="Account" aria-busy="true">
+        Loading…
+      </aside>
+    );
+  const a = p.account;
+  const rel = p.outreach.relationship;
+
+  const changeStage = async (stage: Stage) => {
+    setStageError(null);
+    try {
+      await setRelationship(accountId, { stage });
+      profile.reload();
+    } catch (e) {
+      setStageError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const loadWarm = async () => setWarm((await paths(accountId)).items);
+  const loadEgo = async () => {
+    const g = await ego(accountId);
+    setEgoIds(g.nodes.filter((n) => n.id !== accountId).map((n) => ({ id: n.id, label: n.label })));
+    props.onShowEgo(g.nodes.map((n) => n.id));
+  };
+
+  return (
+    <aside className="side-panel" aria-label="Account" data-testid="account-panel">
+      <button type="button" className="close" onClick={props.onClose} aria-label="Close account panel">
+        ×
+      </button>
+      <header>
+        <h2>{a.name ?? a.handle ?? a.id}</h2>
+        <p className="muted">
+          {a.handle && <span>@{a.handle}</span>} · {a.platform} {a.verified ? '· verified' : ''}
+          {a.url && (
+            <>
+              {' · '}
+              <a
+                href={/^https?:\/\//.test(a.url) ? a.url : undefined}
+                target="_blank"
+                rel="noreferrer noopener"
+              >
+                profile
+              </a>
+            </>
+          )}
+        </p>
+        {a.bio && <p className="bio">{a.bio}</p>}
+        <dl className="facts">
+          <dt>Role</dt>
+          <dd>{a.role ?? '—'}</dd>
+          <dt>Place</dt>
+          <dd>
+            {a.place?.name
+              ? [a.place.name, a.place.region, a.place.country].filter(Boolean).join(', ')
+              : (a.location ?? '—')}
+          </dd>
+          <dt>Specialties</dt>
+          <dd>{a.specialties.length ? a.specialties.join(', ') : '—'}</dd>
+          <dt>Followers</dt>
+          <dd>{a.followers ?? '—'}</dd>
+          <dt>Community</dt>
+          <dd>
+            {p.community
+              ? `${p.community.label ?? `#${p.community.id}`} (${p.community.size ?? '?'} accounts)`
+              : '—'}
+          </dd>
+        </dl>
+      </header>
+
+      <section aria-labelledby="why-title">
+        <h3 id="why-title">Influence</h3>
+        <p>
+          Score <strong data-testid="account-score">{fmt(p.scores.score)}</strong>
+          {p.scores.rank !== null && <> · rank {p.scores.rank}</>} · PageRank {fmt(p.scores.pagerank, 4)} ·
+          bridge {fmt(p.scores.bridge)}
+        </p>
+        <ul className="explanation" data-testid="account-explanation">
+          {p.explanation.map((line, i) => (
+            <li key={i}>{line}</li>
+          ))}
+        </ul>
+        <p className="muted">
+          Reached by {p.interactions.inAccounts} accounts ({p.interactions.inTotal} interactions); reaches{' '}
+          {p.interactions.outAccounts}.
+        </p>
+      </section>
+
+      {p.topHashtags.length > 0 && (
+        <section aria-labelledby="tags-title">
+          <h3 id="tags-title">Top hashtags</h3>
+          <p className="tags">
+            {p.topHashtags.map((t) => (
+              <span key={t.tag} className="tag">
+                #{t.tag} <small>{t.count}</small>
+              </span>
+            ))}
+          </p>
+        </section>
+      )}
+
+      <section aria-labelledby="outreach-title">
+        <h3 id="outreach-title">Outreach</h3>
+        <p>
+          Stage: <strong data-testid="account-stage">{rel ? STAGE_LABELS[rel.stage] : 'none yet'}</strong>
+          {rel?.owner && <> · owner {rel.owner}</>}
+          {rel?.nextStep && (
+            <>
+              {' '}
+              · next: {rel.nextStep}
+              {rel.dueDate && <> (due {rel.dueDate})</>}
+            </>
+          )}
+        </p>
+        {canWrite && (
+          <p>
+            <label htmlFor="stage-select">Move to </label>
+            <select
+              id="stage-select"
+              value={rel?.stage ?? ''}
+              onChange={(e) => void changeStage(e.target.value as Stage)}
+            >
+              {!rel && <option value="">—</option>}
+              {STAGES.map((s) => (
+                <option key={s} value={s}>
+                  {STAGE_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </p>
+        )}
+        {stageError && <p role="alert">{stageError}</p>}
+        {canWrite && (
+          <ContactForm
+            accountId={accountId}
+            onLogged={() => {
+              log.reload();
+              profile.reload();
+            }}
+          />
+        )}
+        <h4>Contact log</h4>
+        {log.data && log.data.items.length === 0 && <p className="muted">No contacts yet.</p>}
+        <ol className="contact-log" data-testid="contact-log">
+          {log.data?.items.map((c) => (
+            <li key={c.id}>
+              <time dateTime={c.at}>{new Date(c.at).toLocaleString()}</time> · {c.channel} · {c.by}
+              <div>{c.note}</div>
+              {c.outcome && <div className="muted">Outcome: {c.outcome}</div>}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="network-title">
+        <h3 id="network-title">Network</h3>
+        <div className="buttons">
+          <button type="button" onClick={() => void loadEgo()}>
+            Show ego network
+          </button>
+          <button type="button" onClick={() => void loadWarm()}>
+            Find warm introductions
+          </button>
+          {(egoIds || warm) && (
+            <button
+              type="button"
+              onClick={() => {
+                setEgoIds(null);
+                setWarm(null);
+                props.onShowEgo(null);
+                props.onShowPath(null);
+              }}
+            >
+              Clear
+            </button>
+          )}
+        </div>
+        {egoIds && <p className="muted">{egoIds.length} strongest partners highlighted on the graph.</p>}
+        {warm && warm.length === 0 && <p className="muted">No path from an account you already work with.</p>}
+        {warm && warm.length > 0 && (
+          <ol className="paths">
+            {warm.map((w, i) => (
+              <li key={i}>
+                <button type="button" className="link" onClick={() => props.onShowPath(w)}>
+                  {w.hops} hops from a {STAGE_LABELS[w.stage].toLowerCase()}:
+                </button>{' '}
+                {w.accounts.map((x) => `@${x.handle ?? x.id}`).join(' → ')}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      {p.recentPosts.length > 0 && (
+        <section aria-labelledby="posts-title">
+          <h3 id="posts-title">Recent posts</h3>
+          <ul className="posts">
+            {p.recentPosts.map((post) => (
+              <li key={post.id}>
+                {post.createdAt && <time dateTime={post.createdAt}>{post.createdAt.slice(0, 10)}</time>}
+                <p>{post.text}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,159 @@
+// Influencers for the current filters: a sortable, keyboard-usable table with why each is ranked, a
+// button to add an account to the outreach pipeline, "more" paging and a CSV of what is shown.
+import { useState } from 'react';
+import { influencers, setRelationship } from '../../api/endpoints.ts';
+import type { InfluencerItem } from '../../api/types.ts';
+import { FilterPanel } from '../../components/FilterPanel.tsx';
+import { SortableTable, type Column } from '../../components/SortableTable.tsx';
+import { toCsv } from '../../lib/csv.ts';
+import { downloadText } from '../../lib/download.ts';
+import { useAsync } from '../../lib/useAsync.ts';
+import type { InfluencerFilters } from '../../state/filters.ts';
+import { useCan } from '../../state/session.ts';
+import { influencerCsvColumns, influencerCsvRows, placeText, whyText } from './columns.ts';
+
+export function applyMinScore(
+  items: readonly InfluencerItem[],
+  minScore: number | undefined,
+): InfluencerItem[] {
+  return minScore === undefined ? [...items] : items.filter((i) => i.score >= minScore);
+}
+
+export function Influencers(props: {
+  filters: InfluencerFilters;
+  onFilters: (f: InfluencerFilters) => void;
+  selected: string | undefined;
+  onOpen: (accountId: string) => void;
+}) {
+  const { filters } = props;
+  const key = JSON.stringify(filters);
+  const [extra, setExtra] = useState<{ key: string; items: InfluencerItem[]; next: string | null } | null>(
+    null,
+  );
+  const first = useAsync((s) => influencers(filters, { limit: 100 }, s), [key]);
+  const [added, setAdded] = useState<Record<string, string>>({});
+  const canWrite = useCan('outreach');
+
+  const pages = extra?.key === key ? extra : null;
+  const all = [...(first.data?.items ?? []), ...(pages?.items ?? [])];
+  const next = pages ? pages.next : (first.data?.next ?? null);
+  const rows = applyMinScore(all, filters.minScore);
+
+  const more = async () => {
+    if (!next) return;
+    const page = await influencers(filters, { limit: 100, cursor: next });
+    setExtra({ key, items: [...(pages?.items ?? []), ...page.items], next: page.next });
+  };
+  const addToPipeline = async (i: InfluencerItem) => {
+    try {
+      await setRelationship(i.accountId, { stage: 'to_follow' });
+      setAdded((a) => ({ ...a, [i.accountId]: 'Added' }));
+    } catch (e) {
+      setAdded((a) => ({ ...a, [i.accountId]: e instanceof Error ? e.message : 'Failed' }));
+    }
+  };
+
+  const columns: Column<InfluencerItem>[] = [
+    {
+      key: 'rank',
+      header: '#',
+      render: (i) => all.indexOf(i) + 1,
+      sortValue: (i) => all.indexOf(i),
+      className: 'num',
+    },
+    {
+      key: 'handle',
+      header: 'Account',
+      render: (i) => (
+        <>
+          <strong>{i.name ?? i.handle ?? i.accountId}</strong>
+          <div className="muted">@{i.handle ?? i.accountId}</div>
+        </>
+      ),
+      sortValue: (i) => (i.handle ?? '').toLowerCase(),
+    },
+    {
+      key: 'score',
+      header: 'Score',
+      render: (i) => i.score.toFixed(3),
+      sortValue: (i) => i.score,
+      className: 'num',
+    },
+    { key: 'role', header: 'Role', render: (i) => i.role.replace('_', ' '), sortValue: (i) => i.role },
+    {
+      key: 'specialties',
+      header: 'Specialties',
+      render: (i) => i.specialties.join(', '),
+      sortValue: (i) => i.specialties.join(','),
+    },
+    { key: 'place', header: 'Place', render: placeText, sortValue: placeText },
+    {
+      key: 'community',
+      header: 'Community',
+      render: (i) => i.why.community?.label ?? i.community ?? '—',
+      sortValue: (i) => i.community,
+    },
+    { key: 'why', header: 'Why ranked', render: whyText, className: 'why' },
+  ];
+  if (canWrite) {
+    columns.push({
+      key: 'add',
+      header: 'Outreach',
+      render: (i) =>
+        added[i.accountId] ?? (
+          <button
+            type="button"
+            onClick={(e) => {
+              e.stopPropagation();
+              void addToPipeline(i);
+            }}
+            aria-label={`Add @${i.handle ?? i.accountId} to the outreach pipeline`}
+          >
+            Add to pipeline
+          </button>
+        ),
+    });
+  }
+
+  return (
+    <div className="with-filters">
+      <FilterPanel key={key} filters={filters} onApply={props.onFilters} />
+      <section className="content" aria-labelledby="influencers-title">
+        <header className="toolbar">
+          <h2 id="influencers-title">Influencers</h2>
+          <span className="muted" data-testid="influencer-count">
+            {first.loading ? 'Loading…' : `${rows.length} shown`}
+          </span>
+          <button
+            type="button"
+            disabled={rows.length === 0}
+            onClick={() =>
+              downloadText(
+                toCsv(influencerCsvRows(rows), influencerCsvColumns),
+                'influencers.csv',
+                'text/csv',
+              )
+            }
+          >
+            Export CSV
+          </button>
+        </header>
+        {first.error && <p role="alert">{first.error.message}</p>}
+        {!first.loading && rows.length === 0 && !first.error && <p>No account matches these filters.</p>}
+        <SortableTable
+          caption="Influencers for the current filters"
+          rows={rows}
+          columns={columns}
+          rowKey={(i) => i.accountId}
+          onOpen={(i) => props.onOpen(i.accountId)}
+          selectedKey={props.selected}
+        />
+        {next && (
+          <button type="button" onClick={() => void more()}>
+            Load more
+          </button>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+// `npm run bench:client`: the built client's benchmark page (/?bench=N&edges=M, client/bench/run.ts)
+// in Debian's Chromium. For graphs of 2k, 10k and 50k nodes it prints the time to first render, the
+// frames per second while the camera pans for a few seconds, and the longest main-thread block
+// (PerformanceObserver 'longtask') during load and during the pan. No GPU here: WebGL runs in
+// SwiftShader, so these are software-rendering figures.
+import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureClientBuilt } from '../../server/client-build.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+
+const root = fileURLToPath(new URL('../../dist/client/', import.meta.url));
+const outDir = fileURLToPath(new URL('./out/', import.meta.url));
+const SIZES = [
+  { nodes: 2_000, edges: 20_000 },
+  { nodes: 10_000, edges: 100_000 },
+  { nodes: 50_000, edges: 250_000 },
+];
+const PAN_MS = 5000;
+const GOALS = { fps10k: 30, maxBlockMs: 200, firstRender2kMs: 2000 };
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.map': 'application/json',
+};
+
+/** The built client as static files: the bench needs no API and no Neo4j. */
+function serveStatic() {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const file = path.join(root, url.pathname === '/' ? 'index.html' : path.normalize(url.pathname));
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise<{ url: string; close: () => void }>((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const a = server.address();
+      const port = typeof a === 'object' && a ? a.port : 0;
+      resolve({ url: `http://127.0.0.1:${port}`, close: () => server.close() });
+    }),
+  );
+}
+
+interface Row {
+  nodes: number;
+  edges: number;
+  firstRenderMs: number;
+  sinceNavigationMs: number;
+  buildMs: number;
+  fps: number;
+  loadBlockMs: number;
+  panBlockMs: number;
+}
+
+async function main() {
+  await ensureClientBuilt((l) => console.log(l));
+  const http = await serveStatic();
+  const browser = await launchBrowser();
+  const rows: Row[] = [];
+  try {
+    for (const size of SIZES) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(`${http.url}/?bench=${size.nodes}&edges=${size.edges}`);
+      await page.waitForFunction(() => window.__bench !== undefined, undefined, { timeout: 300_000 });
+      const first = await page.evaluate(() => window.__bench!.ready);
+      await page.waitForTimeout(500);
+      const loadBlockMs = await page.evaluate(() => window.__bench!.longestTaskMs());
+      const pan = await page.evaluate((ms) => window.__bench!.pan(ms), PAN_MS);
+      rows.push({
+        nodes: first.nodes,
+        edges: first.edges,
+        firstRenderMs: first.firstRenderMs,
+        sinceNavigationMs: first.sinceNavigationMs,
+        buildMs: first.buildMs,
+        fps: pan.fps,
+        loadBlockMs,
+        panBlockMs: pan.longestTaskMs,
+      });
+      await page.close();
+      const r = rows.at(-1)!;
+      console.log(
+        `${String(r.nodes).padStart(6)} nodes ${String(r.edges).padStart(7)} edges | first render ${r.firstRenderMs.toFixed(0)} ms ` +
+          `(build ${r.buildMs.toFixed(0)} ms; ${r.sinceNavigationMs.toFixed(0)} ms after navigation) | pan ${r.fps.toFixed(1)} fps | ` +
+          `longest block: load ${r.loadBlockMs.toFixed(0)} ms, pan ${r.panBlockMs.toFixed(0)} ms`,
+      );
+    }
+  } finally {
+    await browser.close();
+    http.close();
+  }
+  const r2k = rows.find((r) => r.nodes === 2_000);
+  const r10k = rows.find((r) => r.nodes === 10_000);
+  const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  console.log('\nGoals (software WebGL, no GPU):');
+  if (r10k)
+    console.log(
+      `  >= ${GOALS.fps10k} fps panning at 10k nodes / 100k edges: ${r10k.fps.toFixed(1)} fps, ${verdict(r10k.fps >= GOALS.fps10k)}`,
+    );
+  const worstPan = Math.max(...rows.map((r) => r.panBlockMs));
+  const worstLoad = Math.max(...rows.map((r) => r.loadBlockMs));
+  console.log(
+    `  no main-thread block over ${GOALS.maxBlockMs} ms while panning: worst ${worstPan.toFixed(0)} ms, ${verdict(worstPan <= GOALS.maxBlockMs)}`,
+  );
+  console.log(
+    `  (while loading: worst ${worstLoad.toFixed(0)} ms, ${verdict(worstLoad <= GOALS.maxBlockMs)})`,
+  );
+  if (r2k)
+    console.log(
+      `  first render of 2k nodes <= ${GOALS.firstRender2kMs} ms: ${r2k.firstRenderMs.toFixed(0)} ms, ${verdict(r2k.firstRenderMs <= GOALS.firstRender2kMs)}`,
+    );
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(
+    path.join(outDir, 'client.json'),
+    JSON.stringify({ at: new Date().toISOString(), panMs: PAN_MS, rows }, null, 2),
+  );
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,199 @@
+// Issue 6's acceptance flow in Chromium against the real server and Neo4j on demo data: sign in, filter
+// to a specialty and a place, open an account and its explanation, log a contact, see it on the
+// pipeline and in the audit log, have a note with a phone number refused, export a PNG. Each main view
+// is saved as a screenshot in tests/e2e/screenshots/.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, screenshotDir } from '../helpers/browser.ts';
+import { startDemoApp, type DemoApp } from './demo-app.ts';
+
+interface Target {
+  accountId: string;
+  handle: string;
+  specialty: string;
+  place: string;
+}
+
+describe('outreach flow in the web app', () => {
+  let demo: DemoApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let target: Target;
+
+  const shot = (name: string) => page.screenshot({ path: `${screenshotDir}/${name}.png` });
+
+  beforeAll(async () => {
+    demo = await startDemoApp();
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await demo?.app.close();
+  });
+
+  it('refuses a wrong password and signs in with the demo account', async () => {
+    await page.goto(demo.url);
+    await expect.poll(() => page.getByTestId('neo4j-version').textContent()).toMatch(/^5\.26/);
+    await shot('signin');
+    await page.getByLabel('Username').fill(demo.username);
+    await page.getByLabel('Password').fill('not the password at all');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/wrong username or password/);
+    await page.getByLabel('Password').fill(demo.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByTestId('signed-in-user').textContent()).toBe(demo.username);
+  });
+
+  it('draws the demo graph on the explore view', async () => {
+    await expect
+      .poll(() => page.getByTestId('graph-status').textContent(), { timeout: 30_000 })
+      .toMatch(/\d+ accounts, \d+ links/);
+    // Sigma draws into canvases inside the container.
+    expect(await page.locator('[data-testid="graph-canvas"] canvas').count()).toBeGreaterThan(0);
+    await page.waitForTimeout(2500); // let the first layout settle before the picture
+    await shot('explore');
+  });
+
+  it('filters influencers to a specialty and a place', async () => {
+    // Choose a specialty and a city that the demo really holds, from the API the page itself uses.
+    const res = await page.request.get(`${demo.url}/api/influencers?limit=100`);
+    expect(res.status()).toBe(200);
+    const { items } = (await res.json()) as {
+      items: {
+        accountId: string;
+        handle: string | null;
+        specialties: string[];
+        place: { name: string | null } | null;
+      }[];
+    };
+    const pick = items.find((i) => i.specialties.length > 0 && i.place?.name && i.handle);
+    expect(pick, 'the demo has a ranked account with a specialty and a place').toBeDefined();
+    const specialty = pick!.specialties[0]!;
+    const place = pick!.place!.name!;
+
+    await page.getByRole('link', { name: 'Influencers' }).click();
+    await page.getByLabel('Specialty').fill(specialty);
+    await page.getByLabel('Near (place)').fill(place);
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect.poll(() => page.url()).toContain(`specialty=${encodeURIComponent(specialty)}`);
+    expect(page.url()).toContain(`near=${encodeURIComponent(place).replace(/%20/g, '+')}`);
+    await expect.poll(() => page.getByTestId('influencer-count').textContent()).toMatch(/^[1-9]\d* shown/);
+
+    const rows = page.locator('table.data-table tbody tr');
+    const n = await rows.count();
+    expect(n).toBeGreaterThan(0);
+    for (let i = 0; i < n; i++) {
+      // Every row is in that specialty, and says why it was ranked.
+      expect(await rows.nth(i).locator('td').nth(4).textContent()).toContain(specialty);
+      expect((await rows.nth(i).locator('td.why').textContent())?.length).toBeGreaterThan(0);
+    }
+    const firstHandle = (await rows.first().locator('td').nth(1).locator('.muted').textContent())!.replace(
+      /^@/,
+      '',
+    );
+    const chosen = items.find((i) => i.handle === firstHandle);
+    target = { accountId: chosen?.accountId ?? '', handle: firstHandle, specialty, place };
+    await shot('influencers');
+
+    // A shared link reproduces the filtered list.
+    const shared = await context.newPage();
+    await shared.goto(page.url());
+    await expect
+      .poll(() => shared.getByTestId('influencer-count').textContent())
+      .toBe(await page.getByTestId('influencer-count').textContent());
+    await shared.close();
+  });
+
+  it('opens an account and shows why it ranks', async () => {
+    await page.locator('table.data-table tbody tr').first().click();
+    const panel = page.getByTestId('account-panel');
+    await expect.poll(() => panel.locator('h2').textContent()).toBeTruthy();
+    expect(await panel.textContent()).toContain(`@${target.handle}`);
+    await expect.poll(() => page.getByTestId('account-explanation').locator('li').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('account-score').textContent()).toMatch(/^\d+\.\d{3}$/);
+    const accountInUrl = new URL(page.url()).searchParams.get('account');
+    expect(accountInUrl).toBeTruthy();
+    target.accountId = accountInUrl!;
+    await shot('account');
+  });
+
+  it('logs a contact and moves the relationship to contacted', async () => {
+    const note = 'Introduced our diabetes education series; they asked us to call back Tuesday.';
+    await page.getByLabel('Channel').selectOption('dm');
+    await page.getByLabel('Note').fill(note);
+    await page.getByLabel('Outcome').fill('interested');
+    await page.getByRole('button', { name: 'Log contact' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Contact logged');
+    await expect.poll(() => page.getByTestId('contact-log').textContent()).toContain(note);
+    await expect.poll(() => page.getByTestId('account-stage').textContent()).toBe('Contacted');
+  });
+
+  it('refuses a note with a phone number, shows why next to the note, and saves nothing', async () => {
+    const before = await page.getByTestId('contact-log').locator('li').count();
+    const phi = 'Patient asked us to call her back on 617-555-0134 about her test results';
+    await page.getByLabel('Note').fill(phi);
+    await page.getByRole('button', { name: 'Log contact' }).click();
+    const error = page.getByTestId('contact-note-error');
+    await expect.poll(() => error.textContent()).toMatch(/phone/i);
+    expect(await page.getByLabel('Note').getAttribute('aria-invalid')).toBe('true');
+    // The text stays for the user to fix; the log did not grow.
+    expect(await page.getByLabel('Note').inputValue()).toBe(phi);
+    const log = await page.request.get(
+      `${demo.url}/api/outreach/contacts?accountId=${encodeURIComponent(target.accountId)}`,
+    );
+    const { items } = (await log.json()) as { items: { note: string }[] };
+    expect(items).toHaveLength(before);
+    expect(items.some((c) => c.note.includes('617'))).toBe(false);
+    await shot('phi-refused');
+  });
+
+  it('shows the contact on the pipeline board', async () => {
+    await page.getByRole('link', { name: 'Outreach' }).click();
+    const column = page.getByTestId('pipeline-board').locator('[data-stage="contacted"]');
+    await expect.poll(() => column.textContent()).toContain(`@${target.handle}`);
+    await shot('outreach');
+  });
+
+  it('shows the contact in the audit log', async () => {
+    await page.getByRole('link', { name: 'Admin' }).click();
+    const auditLog = page.getByTestId('audit-log');
+    const row = auditLog
+      .locator('tbody tr', { hasText: 'contact.create' })
+      .filter({ hasText: target.accountId });
+    await expect.poll(() => row.count()).toBeGreaterThan(0);
+    expect(await row.first().textContent()).toContain(demo.username);
+    // The refused note never reached the log.
+    expect(await auditLog.textContent()).not.toContain('617-555-0134');
+    await shot('admin');
+  });
+
+  it('lists communities and hashtags', async () => {
+    await page.getByRole('link', { name: /Communities/ }).click();
+    const rows = page.locator('table.data-table tbody tr');
+    await expect.poll(() => rows.count()).toBeGreaterThan(1);
+    await expect.poll(() => page.locator('ol.bars li').count()).toBeGreaterThan(0);
+    await shot('communities');
+  });
+
+  it('exports the current graph view as a PNG', async () => {
+    await page.getByRole('link', { name: 'Explore' }).click();
+    await expect
+      .poll(() => page.getByTestId('graph-status').textContent(), { timeout: 30_000 })
+      .toMatch(/accounts/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'PNG' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.png$/);
+    const file = await download.path();
+    const bytes = readFileSync(file);
+    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(bytes.length).toBeGreaterThan(5000);
+    await shot('explore-account');
+  });
+});

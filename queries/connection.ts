@@ -51,6 +51,10 @@ export function connectionFromEnv(env: NodeJS.ProcessEnv = process.env): Connect
   };
 }
 
-export function openDb(conn: Connection = connectionFromEnv(), log?: (line: string) => void): Db {
-  return new Db({ ...conn, log });
+export function openDb(
+  conn: Connection = connectionFromEnv(),
+  log?: (line: string) => void,
+  retryMs?: number,
+): Db {
+  return new Db({ ...conn, log, retryMs });
 }

@@ -57,6 +57,12 @@ export interface DbOptions {
   database?: string | undefined;
   /** Log each statement's name and duration (never its parameters: they may hold notes). */
   log?: ((line: string) => void) | undefined;
+  /**
+   * How long a transaction that failed with a transient error (deadlock, a lock still held by a
+   * client that was killed, a leader switch) is retried. Short for the web server, which must answer;
+   * longer for batch commands, which must finish.
+   */
+  retryMs?: number | undefined;
 }
 
 /** Integers for LIMIT and SKIP must reach Neo4j as integers, not floats. */
@@ -167,7 +173,7 @@ export class Db {
       // Fail fast when the server is down; the caller decides whether to retry.
       connectionTimeout: 5_000,
       connectionAcquisitionTimeout: 10_000,
-      maxTransactionRetryTime: 5_000,
+      maxTransactionRetryTime: opts.retryMs ?? 5_000,
       userAgent: 'carecircle',
     });
   }

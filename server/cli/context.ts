@@ -20,7 +20,9 @@ export async function withDb<T>(
 ): Promise<T> {
   if (!process.env.NEO4J_URI && opts.ensureRunning) await start(localInstance(), { log: opts.log });
   const conn = connectionFromEnv();
-  const db = openDb(conn);
+  // Batch commands wait out transient errors longer than the web server does: a rerun after a kill
+  // can meet locks the killed client's transaction still holds until Neo4j notices it is gone.
+  const db = openDb(conn, undefined, 60_000);
   try {
     await db.serverInfo();
     await applySchema(db);

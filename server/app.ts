@@ -1,6 +1,6 @@
 // Builds the Fastify app: plugins first (database, errors, docs), then the routes, then the built
 // client. Tests build it with their own Db; `serve` builds it with the configured one.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
@@ -46,6 +46,8 @@ export interface AppOptions {
   jobRunners?: JobRunners;
   /** The folder ingest jobs may read from (default CARECIRCLE_IMPORT_DIR or ./import). */
   importDir?: string;
+  /** Called for every route as it is registered; tests use it to check the OpenAPI document lists them all. */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -71,6 +73,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

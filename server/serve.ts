@@ -23,12 +23,29 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const app = await buildApp({ db, logLevel: config.LOG_LEVEL, cookieSecure: config.COOKIE_SECURE });
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   const url = address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
-  // Graceful shutdown: finish in-flight requests, close the driver.
-  const shutdown = async () => {
-    await app.close();
-    process.exit(0);
+  // Graceful shutdown: stop accepting connections, let in-flight requests and running jobs finish,
+  // close the Neo4j driver (the neo4j plugin's onClose), then exit 0. A second signal means the
+  // operator does not want to wait: exit at once, with 1 because work was cut short.
+  let closing = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (closing) {
+      app.log.warn({ signal }, 'second signal during shutdown: exiting without waiting');
+      process.exit(1);
+    }
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests and jobs');
+    app.close().then(
+      () => {
+        app.log.info('shut down cleanly');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        app.log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
   return { app, url };
 }

@@ -14,6 +14,7 @@ export default fp(
     app.decorate('db', opts.db);
     app.addHook('onClose', async () => {
       await opts.db.close();
+      app.log.info('neo4j driver closed');
     });
   },
   { name: 'neo4j' },

@@ -15,6 +15,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../queries/db.ts';
 import neo4jPlugin from './plugins/neo4j.ts';
+import cachePlugin from './plugins/cache.ts';
 import errorsPlugin from './plugins/errors.ts';
 import authPlugin from './plugins/auth.ts';
 import healthRoutes from './routes/health.ts';
@@ -30,6 +31,7 @@ import auditRoutes from './routes/audit.ts';
 import jobRoutes from './routes/jobs.ts';
 import { defaultRunners, type JobRunners } from './jobs/runners.ts';
 import type { SessionStore } from './auth/sessions.ts';
+import type { GraphCacheOptions } from './graph/cache.ts';
 
 export const clientDist = fileURLToPath(new URL('../dist/client/', import.meta.url));
 
@@ -48,6 +50,8 @@ export interface AppOptions {
   importDir?: string;
   /** Called for every route as it is registered; tests use it to check the OpenAPI document lists them all. */
   onRoute?: (route: RouteOptions) => void;
+  /** How long ranking and profile answers are reused (graph/cache.ts). */
+  cache?: GraphCacheOptions;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -81,6 +85,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // left to the client build, whose Sigma canvas and the Swagger page need inline styles.
   await app.register(helmet, { contentSecurityPolicy: false });
   await app.register(neo4jPlugin, { db: opts.db });
+  await app.register(cachePlugin, { options: opts.cache });
   await app.register(errorsPlugin);
   await app.register(swagger, {
     openapi: {

@@ -31,7 +31,10 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'viewer' },
     },
     async (req) => {
-      const p = await accountProfile(app.db, req.params.id);
+      const id = req.params.id;
+      const p = await app.graphCache.get(`account:${id}`, () => accountProfile(app.db, id), [
+        `account:${id}`,
+      ]);
       if (!p) throw notFound(req.params.id);
       return p;
     },

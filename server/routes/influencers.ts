@@ -25,7 +25,10 @@ const influencers: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       try {
-        return await findInfluencers(app.db, req.query);
+        // The validated query is the key: the same filters in any order or spelling share an answer.
+        return await app.graphCache.get(`influencers:${JSON.stringify(req.query)}`, () =>
+          findInfluencers(app.db, req.query),
+        );
       } catch (err) {
         if (err instanceof UnknownPlaceError) {
           throw new HttpError(400, 'bad_request', err.message, [

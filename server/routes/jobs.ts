@@ -46,7 +46,8 @@ const jobs: FastifyPluginAsyncZod<JobRouteOptions> = async (app, opts) => {
       try {
         if (body.kind === 'analyze') {
           job = app.jobs.start('analyze', actor, { ...body }, (progress) =>
-            opts.runners.analyze(app.db, body, progress),
+            // A finished job changed the graph: cached rankings and profiles are out of date.
+            opts.runners.analyze(app.db, body, progress).finally(() => app.graphCache.clear()),
           );
         } else {
           let paths: string[];
@@ -67,7 +68,7 @@ const jobs: FastifyPluginAsyncZod<JobRouteOptions> = async (app, opts) => {
             );
           }
           job = app.jobs.start('ingest', actor, { ...body }, (progress) =>
-            opts.runners.ingest(app.db, { ...body, paths }, progress),
+            opts.runners.ingest(app.db, { ...body, paths }, progress).finally(() => app.graphCache.clear()),
           );
         }
       } catch (err) {

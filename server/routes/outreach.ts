@@ -59,7 +59,10 @@ const outreach: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       assertNoPhi({ 'body.nextStep': req.body.nextStep });
-      return setRelationship(app.db, currentUser(req).name, req.params.id, req.body);
+      const rel = await setRelationship(app.db, currentUser(req).name, req.params.id, req.body);
+      // The account page shows the relationship: drop its cached copy.
+      app.graphCache.invalidate(`account:${req.params.id}`);
+      return rel;
     },
   );
 
@@ -77,6 +80,7 @@ const outreach: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       assertNoPhi({ 'body.note': req.body.note, 'body.outcome': req.body.outcome });
       const contact = await addContact(app.db, currentUser(req).name, req.body);
+      app.graphCache.invalidate(`account:${req.body.accountId}`);
       return reply.code(201).send(contact);
     },
   );

@@ -6,7 +6,7 @@
 // Eager operator (tests/integration/ingest checks with EXPLAIN). One ingest at a time per database:
 // two concurrent runs of the same rows could both find a relationship missing.
 import { loadCypher } from '../queries/cypher.ts';
-import type { Db, Tx } from '../queries/db.ts';
+import { ConstraintViolationError, type Db, type Tx } from '../queries/db.ts';
 import type { CanonicalRecord } from '../queries/model.ts';
 import { applyObservation, emptyValues, sameValues, type AccountValues } from './accounts.ts';
 
@@ -137,7 +137,18 @@ export class Loader {
   /** Writes one batch in one transaction; returns the indexes of the units that changed the graph. */
   async write(units: Unit[]): Promise<Set<number>> {
     const prepared = prepare(units);
-    const changed = await this.db.writeTx((tx) => writeInTx(tx, prepared, this.known), 'ingest/batch');
+    let changed: Set<number>;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        changed = await this.db.writeTx((tx) => writeInTx(tx, prepared, this.known), 'ingest/batch');
+        break;
+      } catch (err) {
+        // A post or account created by another transaction after this one looked (a killed run whose
+        // last commit was still landing, an ingest job started from the web app) breaks a uniqueness
+        // constraint. The batch rolled back as a whole; run it again and the lookups will see it.
+        if (!(err instanceof ConstraintViolationError) || attempt >= 3) throw err;
+      }
+    }
     // Only after the commit: a rolled-back batch must not make later ones skip its accounts.
     if (this.known.size > KNOWN_LIMIT) this.known.clear();
     for (const a of prepared.stubs) this.known.add(a.id);
@@ -192,71 +203,93 @@ async function writeAccounts(tx: Tx, p: Prepared, changed: Set<number>, known: S
   if (stubs.length) await tx.run(loadCypher('ingest/merge-stubs'), { accounts: stubs });
 }
 
+type PostRels = Record<Exclude<RelType, 'follow'>, { target: string; weight: number }[]>;
+
 async function writeInTx(tx: Tx, p: Prepared, known: Set<string>): Promise<Set<number>> {
   const changed = new Set<number>();
   await writeAccounts(tx, p, changed, known);
-  // Relationships of a post created in this batch cannot exist yet: only the others are looked up.
-  const newPosts = new Set<string>();
+  const tags = [...new Set(p.tagged.map((t) => t.tag))];
+  if (tags.length) await tx.run(loadCypher('ingest/merge-hashtags'), { tags });
 
+  // What this batch adds to the per-account USED and per-pair INTERACTS summaries: exactly the
+  // relationships it creates, so a summary always equals the sum over what exists.
+  const used = new Map<string, { author: string; tag: string; count: number }>();
+  const pairs = new Map<string, Record<string, number | string>>();
+  const countTag = (t: { u: number; author: string; tag: string }) => {
+    changed.add(t.u);
+    const key = `${t.author}\u0000${t.tag}`;
+    const e = used.get(key);
+    if (e) e.count += 1;
+    else used.set(key, { author: t.author, tag: t.tag, count: 1 });
+  };
+  const countRel = (type: RelType, r: RelRow) => {
+    changed.add(r.u);
+    const key = `${r.author}\u0000${r.target}`;
+    let pair = pairs.get(key);
+    if (!pair) {
+      pair = { a: r.author!, b: r.target, mention: 0, reply: 0, repost: 0, quote: 0, follow: 0 };
+      pairs.set(key, pair);
+    }
+    pair[type] = Number(pair[type]) + r.weight;
+  };
+
+  // Posts new to the database (the usual case) are written by one statement together with their
+  // hashtags and interactions: nothing of theirs can exist yet, so nothing is looked up first, and
+  // each post is found once instead of once per relationship.
+  const old = new Set<string>();
   if (p.posts.length) {
     const found = await tx.run(loadCypher('ingest/existing-posts'), { ids: p.posts.map((x) => x.id) });
-    const old = new Set(found.map((r) => String(r.id)));
-    const fresh = p.posts.filter((x) => !old.has(x.id));
-    for (const x of fresh) {
-      changed.add(x.u);
-      newPosts.add(x.id);
-    }
-    if (fresh.length) await tx.run(loadCypher('ingest/create-posts'), { posts: fresh });
-    if (old.size)
-      await tx.run(loadCypher('ingest/merge-posts'), { posts: p.posts.filter((x) => old.has(x.id)) });
+    for (const r of found) old.add(String(r.id));
   }
-
-  if (p.tagged.length) {
-    const old = await existing(
-      tx,
-      'tagged',
-      p.tagged.filter((t) => !newPosts.has(t.post)),
-    );
-    const fresh = p.tagged.filter((t) => !old.has(t.i));
-    const used = new Map<string, { author: string; tag: string; count: number }>();
-    for (const t of fresh) {
-      changed.add(t.u);
-      const key = `${t.author}\u0000${t.tag}`;
-      const e = used.get(key);
-      if (e) e.count += 1;
-      else used.set(key, { author: t.author, tag: t.tag, count: 1 });
-    }
-    if (fresh.length) {
-      await tx.run(loadCypher('ingest/merge-hashtags'), { tags: [...new Set(fresh.map((t) => t.tag))] });
-      await tx.run(loadCypher('ingest/create-tagged'), { rows: fresh });
-      await tx.run(loadCypher('ingest/add-used'), { rows: [...used.values()] });
-    }
+  const fresh = new Map<string, Prepared['posts'][number] & { tags: string[] } & PostRels>();
+  for (const x of p.posts) {
+    if (old.has(x.id)) continue;
+    changed.add(x.u);
+    fresh.set(x.id, { ...x, tags: [], mention: [], reply: [], repost: [], quote: [] });
   }
-
-  // Relationships: the ones missing are created (the existence check ran in this same transaction),
-  // and exactly those are added to INTERACTS.
-  const pairs = new Map<string, Record<string, number | string>>();
+  const oldTagged: Prepared['tagged'] = [];
+  for (const t of p.tagged) {
+    const post = fresh.get(t.post);
+    if (!post) {
+      oldTagged.push(t);
+      continue;
+    }
+    post.tags.push(t.tag);
+    countTag(t);
+  }
+  const oldRels: Record<RelType, RelRow[]> = { mention: [], reply: [], repost: [], quote: [], follow: [] };
   for (const type of REL_TYPES) {
-    const rows = p.rels[type];
-    if (!rows.length) continue;
-    const old = await existing(
-      tx,
-      statementName[type],
-      rows.filter((r) => r.post === undefined || !newPosts.has(r.post)),
-    );
-    const fresh = rows.filter((r) => !old.has(r.i));
-    for (const r of fresh) {
-      changed.add(r.u);
-      const key = `${r.author}\u0000${r.target}`;
-      let pair = pairs.get(key);
-      if (!pair) {
-        pair = { a: r.author!, b: r.target, mention: 0, reply: 0, repost: 0, quote: 0, follow: 0 };
-        pairs.set(key, pair);
+    for (const r of p.rels[type]) {
+      const post = type === 'follow' || r.post === undefined ? undefined : fresh.get(r.post);
+      if (!post || type === 'follow') {
+        oldRels[type].push(r);
+        continue;
       }
-      pair[type] = Number(pair[type]) + r.weight;
+      post[type].push({ target: r.target, weight: r.weight });
+      countRel(type, r);
     }
-    if (fresh.length) await tx.run(loadCypher(`ingest/create-${statementName[type]}`), { rows: fresh });
   }
+  if (fresh.size) await tx.run(loadCypher('ingest/create-posts'), { posts: [...fresh.values()] });
+  if (old.size)
+    await tx.run(loadCypher('ingest/merge-posts'), { posts: p.posts.filter((x) => old.has(x.id)) });
+
+  // Posts seen before (a file loaded again, a post quoted in several files): each hashtag link and
+  // interaction is created only if it is missing, the check running in this same transaction.
+  if (oldTagged.length) {
+    const found = await existing(tx, 'tagged', oldTagged);
+    const missing = oldTagged.filter((t) => !found.has(t.i));
+    for (const t of missing) countTag(t);
+    if (missing.length) await tx.run(loadCypher('ingest/create-tagged'), { rows: missing });
+  }
+  for (const type of REL_TYPES) {
+    const rows = oldRels[type];
+    if (!rows.length) continue;
+    const found = await existing(tx, statementName[type], rows);
+    const missing = rows.filter((r) => !found.has(r.i));
+    for (const r of missing) countRel(type, r);
+    if (missing.length) await tx.run(loadCypher(`ingest/create-${statementName[type]}`), { rows: missing });
+  }
+  if (used.size) await tx.run(loadCypher('ingest/add-used'), { rows: [...used.values()] });
   if (pairs.size) await tx.run(loadCypher('ingest/add-interacts'), { pairs: [...pairs.values()] });
   return changed;
 }

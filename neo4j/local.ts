@@ -202,6 +202,28 @@ export function status(inst: LocalInstance = localInstance()): LocalStatus {
   return { instance: inst.name, running: pid !== null, pid, uri: inst.uri, home: inst.home };
 }
 
+/**
+ * The JVM options Neo4j's own launcher passes (its default neo4j.conf `server.jvm.additional`). Without
+ * the --add-opens ones Neo4j cannot reach the file descriptors of its transaction logs (debug.log warns
+ * "Incorrect file descriptor") and falls back to slower I/O paths.
+ */
+const JVM_OPTIONS = [
+  '-XX:+UseG1GC',
+  '-XX:-OmitStackTraceInFastThrow',
+  '-XX:+UnlockExperimentalVMOptions',
+  '-XX:+TrustFinalNonStaticFields',
+  '-XX:+DisableExplicitGC',
+  '-XX:+ExitOnOutOfMemoryError',
+  '-Djdk.nio.maxCachedBufferSize=1024',
+  '-Dio.netty.tryReflectionSetAccessible=true',
+  '-Dlog4j2.disable.jmx=true',
+  '--add-opens=java.base/java.nio=ALL-UNNAMED',
+  '--add-opens=java.base/java.io=ALL-UNNAMED',
+  '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+  '--enable-native-access=ALL-UNNAMED',
+  '-Dfile.encoding=UTF-8',
+];
+
 export interface StartOptions {
   log?: Log;
   timeoutMs?: number;
@@ -246,9 +268,7 @@ export async function start(
     [
       `-Xms${env.NEO4J_HEAP_INITIAL || '512m'}`,
       `-Xmx${env.NEO4J_HEAP || '2g'}`,
-      '-XX:+UseG1GC',
-      '-XX:+ExitOnOutOfMemoryError',
-      '-Dfile.encoding=UTF-8',
+      ...JVM_OPTIONS,
       '-cp',
       `${jars.dir}/*`,
       'org.neo4j.server.CommunityEntryPoint',

@@ -150,11 +150,15 @@ export interface Tx {
   run(statement: Statement | string, params?: Params): Promise<Row[]>;
 }
 
-function wrapTx(tx: ManagedTransaction): Tx {
+function wrapTx(tx: ManagedTransaction, log?: (line: string) => void): Tx {
   return {
     async run(statement, params = {}) {
       const text = typeof statement === 'string' ? statement : statement.text;
-      return rows(await tx.run(text, params));
+      if (!log) return rows(await tx.run(text, params));
+      const started = Date.now();
+      const result = rows(await tx.run(text, params));
+      log(`db stmt ${nameOf(statement)} ${Date.now() - started}ms`);
+      return result;
     },
   };
 }
@@ -235,8 +239,8 @@ export class Db {
     const config = { metadata: { app: 'carecircle', query: name } };
     try {
       return mode === 'READ'
-        ? await session.executeRead((tx) => work(wrapTx(tx)), config)
-        : await session.executeWrite((tx) => work(wrapTx(tx)), config);
+        ? await session.executeRead((tx) => work(wrapTx(tx, this.log)), config)
+        : await session.executeWrite((tx) => work(wrapTx(tx, this.log)), config);
     } catch (err) {
       throw describe(this.uri, err);
     } finally {

@@ -49,7 +49,7 @@ describe('kill mid-run, run again', () => {
       ...files,
     ];
     const clean = await runCli(args);
-    expect(clean.code, clean.stderr).toBe(0);
+    expect(clean.code, clean.stderr + clean.stdout).toBe(0);
     const once = await graphState(db);
     expect(once.stats.posts).toBeGreaterThan(1000);
     await resetGraph(db);
@@ -73,7 +73,7 @@ describe('kill mid-run, run again', () => {
     expect(partial).toBeLessThan(once.stats.posts);
 
     const again = await runCli(args);
-    expect(again.code, again.stderr).toBe(0);
+    expect(again.code, again.stderr + again.stdout).toBe(0);
     const summary = JSON.parse(again.stdout) as {
       read: number;
       loaded: number;

@@ -1,14 +1,19 @@
 // `npm run bench:ingest`: generated demo interactions (100k, then 1M) loaded into an empty graph by the
 // real `ingest` command in its own process; prints interactions/s and that process's peak RSS, and the
-// 1M / 100k ratios (throughput and memory should stay flat as the file grows).
+// 1M / 100k ratios (throughput and memory should stay flat as the file grows). The peer, in the same
+// run and on the same database: Neo4j's own LOAD CSV + MERGE of the same files into the same model
+// (queries/cypher/bench/load-csv-*.cypher), which the local instance reads from its import folder.
 // Goals (issue 3, 2-core machine): ≥ 25,000 interactions/s for 1M, peak RSS ≤ 512 MB.
 // It empties the social graph of the Neo4j it uses: by default a local instance of its own
 // ("bench-ingest" on port 7702), or the one CARECIRCLE_NEO4J_INSTANCE / NEO4J_URI names.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateDemo } from '../../ingest/demo/generate.ts';
+import { localInstance } from '../../neo4j/local.ts';
+import { connectionFromEnv, openDb } from '../../queries/connection.ts';
+import { loadCypher } from '../../queries/cypher.ts';
 
 if (!process.env.NEO4J_URI && !process.env.CARECIRCLE_NEO4J_INSTANCE) {
   process.env.CARECIRCLE_NEO4J_INSTANCE = 'bench-ingest';
@@ -73,6 +78,25 @@ function ingest(files: string[]): Promise<{
   });
 }
 
+/** Seconds Neo4j's LOAD CSV takes for the same files into an emptied graph; null with NEO4J_URI. */
+async function loadCsvPeer(dir: string): Promise<number | null> {
+  if (process.env.NEO4J_URI) return null;
+  const importDir = path.join(localInstance().home, 'import');
+  mkdirSync(importDir, { recursive: true });
+  for (const f of ['accounts.csv', 'edges.csv']) copyFileSync(path.join(dir, f), path.join(importDir, f));
+  cli(['reset', '--yes']);
+  console.log('  peer: LOAD CSV of the same files…');
+  const db = openDb(connectionFromEnv());
+  try {
+    const started = Date.now();
+    await db.autoCommit(loadCypher('bench/load-csv-accounts'), { url: 'file:///accounts.csv' });
+    await db.autoCommit(loadCypher('bench/load-csv-edges'), { url: 'file:///edges.csv' });
+    return (Date.now() - started) / 1000;
+  } finally {
+    await db.close();
+  }
+}
+
 cli(['db', 'start']);
 interface Row {
   interactions: number;
@@ -83,6 +107,8 @@ interface Row {
   interactionsPerSecond: number;
   rowsPerSecond: number;
   peakRssMb: number;
+  peerSeconds: number | null;
+  peerInteractionsPerSecond: number | null;
 }
 const results: Row[] = [];
 for (const interactions of sizes) {
@@ -106,16 +132,24 @@ for (const interactions of sizes) {
     interactionsPerSecond: Math.round(interactions / r.wallS),
     rowsPerSecond: Math.round(r.summary.read / r.wallS),
     peakRssMb: Math.round(r.peakMb),
+    peerSeconds: null,
+    peerInteractionsPerSecond: null,
   };
+  const peer = await loadCsvPeer(dir);
+  if (peer !== null) {
+    row.peerSeconds = Math.round(peer * 10) / 10;
+    row.peerInteractionsPerSecond = Math.round(interactions / peer);
+  }
   results.push(row);
   console.log(row);
 }
 
 const [small, big] = [results[0], results[results.length - 1]];
-console.log('\ninteractions   interactions/s   peak RSS (MB)');
+console.log('\ninteractions   interactions/s   peak RSS (MB)   LOAD CSV peer/s   ours ÷ peer');
 for (const r of results) {
+  const peer = r.peerInteractionsPerSecond;
   console.log(
-    `${String(r.interactions).padStart(12)}   ${String(r.interactionsPerSecond).padStart(14)}   ${String(r.peakRssMb).padStart(13)}`,
+    `${String(r.interactions).padStart(12)}   ${String(r.interactionsPerSecond).padStart(14)}   ${String(r.peakRssMb).padStart(13)}   ${String(peer ?? '—').padStart(15)}   ${peer ? (r.interactionsPerSecond / peer).toFixed(2).padStart(11) : '—'.padStart(11)}`,
   );
 }
 if (small && big && small !== big) {

@@ -4,9 +4,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
   closeSync,
+  copyFileSync,
   existsSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -120,6 +122,70 @@ export function ensureJars(log: Log): { cached: boolean; dir: string } {
   writeFileSync(marker, NEO4J_VERSION);
   log(`Neo4j ${NEO4J_VERSION} jars: fetched into ${path.relative(repoRoot, libDir)}`);
   return { cached: false, dir: libDir };
+}
+
+export const GDS_VERSION = '2.13.9';
+const gdsLibDir = path.join(stateDir, 'gds-lib');
+
+/** Graph Data Science is opt-in: CARECIRCLE_NEO4J_GDS=1 (the default run stays lean and fast). */
+export function gdsRequested(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.CARECIRCLE_NEO4J_GDS === '1' || env.CARECIRCLE_NEO4J_GDS === 'true';
+}
+
+/**
+ * Fetches OpenGDS and the libraries it adds to Neo4j's (the pom's `gds` profile) once into
+ * .neo4j/gds-lib. A jar Neo4j already ships is left out: two copies of one library in two class
+ * loaders break procedure registration (IllegalAccessError on commons-text, seen with 5.26.30).
+ */
+export function ensureGdsJars(log: Log): string {
+  const marker = path.join(gdsLibDir, '.complete');
+  if (existsSync(marker) && readFileSync(marker, 'utf8').trim() === GDS_VERSION) return gdsLibDir;
+  log(`Graph Data Science ${GDS_VERSION}: fetching from Maven Central (once; about 30 MB)…`);
+  const tmp = `${gdsLibDir}.tmp`;
+  rmSync(tmp, { recursive: true, force: true });
+  const r = spawnSync(
+    'mvn',
+    [
+      '-q',
+      '-B',
+      '-f',
+      pomFile,
+      '-P',
+      'gds',
+      'dependency:copy-dependencies',
+      '-DincludeScope=provided',
+      `-DoutputDirectory=${tmp}`,
+    ],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  if (r.status !== 0) {
+    throw new LocalNeo4jError(
+      `Maven could not fetch Graph Data Science (exit ${r.status}):\n${(r.stdout + r.stderr).split('\n').slice(-15).join('\n')}`,
+    );
+  }
+  const serverJars = new Set(readdirSync(libDir));
+  for (const f of readdirSync(tmp)) if (serverJars.has(f)) rmSync(path.join(tmp, f));
+  rmSync(gdsLibDir, { recursive: true, force: true });
+  renameSync(tmp, gdsLibDir);
+  writeFileSync(marker, GDS_VERSION);
+  return gdsLibDir;
+}
+
+/**
+ * Puts the GDS jars in the instance's plugins folder, or takes them out: Neo4j scans that folder for
+ * procedures, and GDS procedures without their extension on the class path stop the server.
+ */
+function syncPlugins(inst: LocalInstance, withGds: boolean, log: Log): void {
+  const plugins = path.join(inst.home, 'plugins');
+  const wanted = withGds ? readdirSync(ensureGdsJars(log)).filter((f) => f.endsWith('.jar')) : [];
+  const known = existsSync(gdsLibDir) ? new Set(readdirSync(gdsLibDir)) : new Set<string>();
+  for (const f of readdirSync(plugins)) {
+    if (f.endsWith('.jar') && known.has(f) && !wanted.includes(f)) rmSync(path.join(plugins, f));
+  }
+  for (const f of wanted) {
+    if (!existsSync(path.join(plugins, f))) copyFileSync(path.join(gdsLibDir, f), path.join(plugins, f));
+  }
+  if (withGds) log(`Graph Data Science ${GDS_VERSION}: installed in ${path.relative(repoRoot, plugins)}`);
 }
 
 function conf(inst: LocalInstance, env: NodeJS.ProcessEnv): string {
@@ -254,6 +320,8 @@ export async function start(
     mkdirSync(path.join(inst.home, sub), { recursive: true });
   }
   writeFileSync(path.join(inst.home, 'conf', 'neo4j.conf'), conf(inst, env));
+  const withGds = gdsRequested(env);
+  syncPlugins(inst, withGds, log);
   const passwordFile = path.join(inst.home, 'password');
   // Neo4j 5 keeps users in its system database: a data folder without it has never been started, so
   // it still has neo4j/neo4j and gets a new generated password. Otherwise the kept password stays.
@@ -270,7 +338,9 @@ export async function start(
       `-Xmx${env.NEO4J_HEAP || '2g'}`,
       ...JVM_OPTIONS,
       '-cp',
-      `${jars.dir}/*`,
+      // GDS registers its procedures through a kernel extension, which Neo4j finds on the class path
+      // only (bin/neo4j puts plugins/* there too).
+      withGds ? `${jars.dir}/*${path.delimiter}${path.join(inst.home, 'plugins')}/*` : `${jars.dir}/*`,
       'org.neo4j.server.CommunityEntryPoint',
       `--home-dir=${inst.home}`,
       `--config-dir=${path.join(inst.home, 'conf')}`,

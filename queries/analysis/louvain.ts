@@ -82,11 +82,16 @@ export function detectCommunities(edges: EdgeList, opts: LouvainOptions): Partit
     opts.engine === 'graphology'
       ? graphologyLouvain(edges, opts)
       : louvainCsr(edges, opts.resolution, seededRng(opts.seed));
+  return partitionOf(raw, edges, opts.resolution);
+}
+
+/** A partition found elsewhere (GDS), numbered and measured the same way as ours. */
+export function partitionOf(raw: Int32Array, edges: EdgeList, resolution: number): Partition {
   const { membership, count } = bySize(raw);
   return {
     membership,
     count,
-    modularity: count === 0 ? 0 : modularity(edges, membership, opts.resolution).total,
+    modularity: count === 0 ? 0 : modularity(edges, membership, resolution).total,
   };
 }
 

@@ -23,6 +23,8 @@ export const AnalysisParams = z.object({
   seed: z.number().int().min(0).default(42),
   resolution: z.number().positive().max(100).default(1),
   weights: InteractionWeights.default(InteractionWeights.parse({})),
+  /** 'node': Louvain and PageRank in this process; 'gds': inside Neo4j with Graph Data Science. */
+  engine: z.enum(['node', 'gds']).default('node'),
 });
 export type AnalysisParams = z.infer<typeof AnalysisParams>;
 export type AnalysisParamsInput = z.input<typeof AnalysisParams>;

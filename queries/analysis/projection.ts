@@ -27,6 +27,8 @@ export interface AccountProjection {
   edges: EdgeList;
   /** INTERACTS relationships read (pairs), before weighting. */
   pairs: number;
+  /** The first account id of each page read, so later steps can page through the same ranges. */
+  pageStarts: string[];
 }
 
 const PageRow = z.object({
@@ -64,7 +66,7 @@ export async function projectAccounts(db: Db, opts: ProjectionOptions): Promise<
   const pageSize = opts.pageSize ?? 5_000;
   const w = opts.weights;
   const index = new Map<string, number>();
-  const p: Omit<AccountProjection, 'edges' | 'pairs'> = {
+  const p: Omit<AccountProjection, 'edges' | 'pairs' | 'pageStarts'> = {
     ids: [],
     handles: [],
     previous: [],
@@ -138,5 +140,5 @@ export async function projectAccounts(db: Db, opts: ProjectionOptions): Promise<
     read += rows.length;
     opts.onPage?.(read);
   }
-  return { ...p, edges: edges.build(p.ids.length), pairs };
+  return { ...p, edges: edges.build(p.ids.length), pairs, pageStarts: starts };
 }

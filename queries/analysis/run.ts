@@ -4,17 +4,20 @@ import { randomUUID } from 'node:crypto';
 import { loadCypher } from '../cypher.ts';
 import type { Db } from '../db.ts';
 import { hashtagTopics, topHashtagsByCommunity } from './hashtags.ts';
-import { detectCommunities, modularity, stableIds } from './louvain.ts';
+import { requireGds, runGds, type GdsResult } from './gds.ts';
+import { detectCommunities, modularity, partitionOf, stableIds, type Partition } from './louvain.ts';
 import { AnalysisParams, type AnalysisParamsInput } from './params.ts';
 import { projectAccounts } from './projection.ts';
 import { computeScores } from './scores.ts';
 import {
   placeColumns,
   writeBatches,
+  writeColumns,
   writeCommunities,
   type AccountRow,
   type CommunityRow,
 } from './writeback.ts';
+import type { EdgeList } from './edges.ts';
 import { z } from 'zod';
 
 export const PHASES = ['read', 'communities', 'scores', 'topics', 'write'] as const;
@@ -67,6 +70,16 @@ export async function runAnalysis(
   const runId = randomUUID();
   const at = new Date().toISOString();
 
+  if (params.engine === 'gds') {
+    // GDS Louvain has no resolution parameter: refuse rather than silently ignore it.
+    if (params.resolution !== 1) {
+      throw new AnalysisOptionError(
+        `--resolution ${params.resolution}: the GDS engine's Louvain has no resolution parameter; use --engine node`,
+      );
+    }
+    // Before reading anything, so a server without GDS fails at once with the reason.
+    await requireGds(db);
+  }
   const before = Counts.parse((await db.read(loadCypher('analysis/count-accounts')))[0]);
   progress('read', 0, before.accounts);
   const p = await projectAccounts(db, {
@@ -78,7 +91,16 @@ export async function runAnalysis(
 
   progress('communities', 0, 1);
   const louvain = { seed: params.seed, resolution: params.resolution };
-  const partition = detectCommunities(p.edges, louvain);
+  let partition: Partition;
+  let givenPagerank: Float64Array | undefined;
+  if (params.engine === 'gds') {
+    const g = await runGds(db, { weights: params.weights, runId, starts: p.pageStarts });
+    const fromGds = gdsArrays(g, p.ids, p.edges);
+    partition = partitionOf(fromGds.membership, p.edges, params.resolution);
+    givenPagerank = fromGds.pagerank;
+  } else {
+    partition = detectCommunities(p.edges, louvain);
+  }
   const community = stableIds(partition.membership, partition.count, p.previous, {
     nextFreeId: (before.maxCommunityId ?? -1) + 1,
   });
@@ -87,7 +109,7 @@ export async function runAnalysis(
   lap('communities');
 
   progress('scores', 0, 1);
-  const s = computeScores(p.edges, community);
+  const s = computeScores(p.edges, community, givenPagerank);
   progress('scores', 1, 1);
   lap('scores');
 
@@ -150,7 +172,7 @@ export async function runAnalysis(
   }
   const total = n + topics.tags.length + 1;
   progress('write', 0, total);
-  await writeBatches(db, 'analysis/write-accounts', rows, { onBatch: (w) => progress('write', w, total) });
+  await writeColumns(db, 'analysis/write-accounts', rows, { onBatch: (w) => progress('write', w, total) });
   const topicRows = topics.tags.map((tag, i) => ({ tag, topic: topics.topic[i]! }));
   await writeBatches(db, 'analysis/write-topics', topicRows, {
     onBatch: (w) => progress('write', n + w, total),
@@ -173,11 +195,41 @@ export async function runAnalysis(
     params: JSON.stringify(params),
     counts: JSON.stringify(counts),
     modularity: q.total,
-    engine: 'node',
+    engine: params.engine,
   });
   progress('write', total, total);
   lap('write');
   return { runId, at, params, counts, modularity: q.total, ms };
+}
+
+/** Bad analysis options found only once the engine is known; the CLI reports them as usage errors. */
+export class AnalysisOptionError extends Error {
+  override name = 'AnalysisOptionError';
+}
+
+/**
+ * What GDS wrote, as the arrays the rest of the run uses: accounts without any interaction get no
+ * community (-1), as with the Node engine (GDS gives each of them its own), and PageRank is scaled
+ * to sum to 1 so `pagerank` means the same share of attention whichever engine ran.
+ */
+function gdsArrays(g: GdsResult, ids: string[], edges: EdgeList) {
+  const n = ids.length;
+  const hasEdge = new Uint8Array(n);
+  for (let i = 0; i < edges.m; i++) {
+    if (edges.src[i] === edges.dst[i] || !(edges.weight[i]! > 0)) continue;
+    hasEdge[edges.src[i]!] = 1;
+    hasEdge[edges.dst[i]!] = 1;
+  }
+  const membership = new Int32Array(n).fill(-1);
+  const pagerank = new Float64Array(n);
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const c = g.community.get(ids[i]!);
+    if (hasEdge[i] && c !== undefined) membership[i] = c;
+    sum += pagerank[i] = g.pagerank.get(ids[i]!) ?? 0;
+  }
+  if (sum > 0) for (let i = 0; i < n; i++) pagerank[i] = pagerank[i]! / sum;
+  return { membership, pagerank };
 }
 
 /** Runs an analysis when the graph has accounts but none has been run yet (first `npm start`). */

@@ -142,8 +142,9 @@ export interface Scores {
   score: Float64Array;
 }
 
-export function computeScores(edges: EdgeList, membership: Int32Array): Scores {
-  const pr = pagerank(edges);
+/** `givenPagerank`: ranks computed elsewhere (GDS), summing to 1 like ours; otherwise computed here. */
+export function computeScores(edges: EdgeList, membership: Int32Array, givenPagerank?: Float64Array): Scores {
+  const pr = givenPagerank ?? pagerank(edges);
   const inW = inWeight(edges);
   const share = communityShare(edges, membership);
   const br = bridge(edges, membership);

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { AnalysisParams, InteractionWeights } from '../../../queries/analysis/params.ts';
 import { phaseReporter } from '../../../queries/analysis/progress.ts';
-import { runAnalysis, type AnalysisSummary } from '../../../queries/analysis/run.ts';
+import { AnalysisOptionError, runAnalysis, type AnalysisSummary } from '../../../queries/analysis/run.ts';
 import { withDb } from '../context.ts';
 import { fail, output, table, UsageError } from '../output.ts';
 
@@ -29,7 +29,7 @@ function parseWeights(text: string | undefined) {
 function summaryText(s: AnalysisSummary): string {
   const c = s.counts;
   return [
-    `analysis ${s.runId} (seed ${s.params.seed}, resolution ${s.params.resolution})`,
+    `analysis ${s.runId} (engine ${s.params.engine}, seed ${s.params.seed}, resolution ${s.params.resolution})`,
     table(
       [
         { what: 'accounts', count: c.accounts },
@@ -59,39 +59,51 @@ export function register(program: Command): void {
       '--weights <list>',
       'interaction weights, e.g. reply=2,follow=0.5 (defaults: mention=1,reply=2,quote=2,repost=1.5,follow=0.5)',
     )
+    .option(
+      '--engine <engine>',
+      'node: Louvain and PageRank in this process; gds: inside Neo4j with Graph Data Science (the server needs the GDS plugin)',
+      'node',
+    )
     .option('--json', 'print the run summary as JSON')
-    .action(async (o: { seed: string; resolution: string; weights?: string; json?: boolean }) => {
-      const out = output(!!o.json);
-      try {
-        const parsed = AnalysisParams.safeParse({
-          seed: Number(o.seed),
-          resolution: Number(o.resolution),
-        });
-        if (!parsed.success) {
-          const field = parsed.error.issues[0]?.path[0] === 'seed' ? '--seed' : '--resolution';
-          const want = field === '--seed' ? 'a whole number ≥ 0' : 'a number > 0';
-          throw new UsageError(
-            `${field} must be ${want}, got "${field === '--seed' ? o.seed : o.resolution}"`,
-          );
-        }
-        const weights = parseWeights(o.weights);
-        const mode = o.json ? 'none' : process.stderr.isTTY ? 'bar' : 'lines';
-        const progress = phaseReporter(mode, out.info);
-        const summary = await withDb({ log: out.info }, async ({ db }) => {
-          try {
-            return await runAnalysis(db, {
-              seed: parsed.data.seed,
-              resolution: parsed.data.resolution,
-              weights: { ...InteractionWeights.parse({}), ...weights },
-              onProgress: (p) => progress.update(p),
-            });
-          } finally {
-            progress.stop();
+    .action(
+      async (o: { seed: string; resolution: string; weights?: string; engine: string; json?: boolean }) => {
+        const out = output(!!o.json);
+        try {
+          const parsed = AnalysisParams.safeParse({
+            seed: Number(o.seed),
+            resolution: Number(o.resolution),
+          });
+          if (!parsed.success) {
+            const field = parsed.error.issues[0]?.path[0] === 'seed' ? '--seed' : '--resolution';
+            const want = field === '--seed' ? 'a whole number ≥ 0' : 'a number > 0';
+            throw new UsageError(
+              `${field} must be ${want}, got "${field === '--seed' ? o.seed : o.resolution}"`,
+            );
           }
-        });
-        out.result(summary, summaryText);
-      } catch (err) {
-        fail(err, !!o.json);
-      }
-    });
+          const weights = parseWeights(o.weights);
+          if (o.engine !== 'node' && o.engine !== 'gds') {
+            throw new UsageError(`--engine must be node or gds, got "${o.engine}"`);
+          }
+          const engine = o.engine;
+          const mode = o.json ? 'none' : process.stderr.isTTY ? 'bar' : 'lines';
+          const progress = phaseReporter(mode, out.info);
+          const summary = await withDb({ log: out.info }, async ({ db }) => {
+            try {
+              return await runAnalysis(db, {
+                seed: parsed.data.seed,
+                resolution: parsed.data.resolution,
+                weights: { ...InteractionWeights.parse({}), ...weights },
+                engine,
+                onProgress: (p) => progress.update(p),
+              });
+            } finally {
+              progress.stop();
+            }
+          });
+          out.result(summary, summaryText);
+        } catch (err) {
+          fail(err instanceof AnalysisOptionError ? new UsageError(err.message) : err, !!o.json);
+        }
+      },
+    );
 }

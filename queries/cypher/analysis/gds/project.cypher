@@ -1,0 +1,17 @@
+// Projects the account graph into GDS memory: every account is a node, every INTERACTS relationship
+// one relationship weighted by type ($weights), as the Node engine weights it. $undirected: Louvain
+// wants the undirected graph, PageRank the directed one. Accounts without interactions come along
+// as nodes (t is null) so the written properties cover every account.
+MATCH (s:Account)
+OPTIONAL MATCH (s)-[r:INTERACTS]->(t:Account)
+WHERE t <> s
+WITH s, t,
+     coalesce(r.mention, 0) * $weights.mention + coalesce(r.reply, 0) * $weights.reply +
+     coalesce(r.repost, 0) * $weights.repost + coalesce(r.quote, 0) * $weights.quote +
+     coalesce(r.follow, 0) * $weights.follow AS weight
+WITH gds.graph.project(
+       $graph, s, t,
+       {relationshipProperties: CASE WHEN t IS NULL THEN null ELSE {weight: toFloat(weight)} END},
+       {undirectedRelationshipTypes: CASE WHEN $undirected THEN ['*'] ELSE [] END}
+     ) AS g
+RETURN g.nodeCount AS nodes, g.relationshipCount AS relationships

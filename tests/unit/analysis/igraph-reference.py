@@ -7,6 +7,7 @@ directed weighted PageRank, plus the seconds each step took.
 """
 import json
 import random
+import resource
 import sys
 import time
 
@@ -46,6 +47,8 @@ out = {
     "membership": parts.membership if req.get("returnMembership") else None,
     "pagerank": pr if req.get("returnPagerank") else None,
     "seconds": {"read": t_read, "louvain": t_louvain, "pagerank": t_pagerank},
+    # Peak resident memory of this Python process (Linux reports kilobytes), reading included.
+    "maxRssMb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
 }
 if req.get("membership") is not None:
     out["modularityOfGiven"] = undirected.modularity(req["membership"], weights="weight", resolution=req.get("resolution", 1.0))

@@ -107,6 +107,7 @@ export interface IgraphResult {
   pagerank: number[] | null;
   membership: number[] | null;
   seconds: { read: number; louvain: number; pagerank: number };
+  maxRssMb: number;
 }
 
 /** Runs igraph's community_multilevel and pagerank on the same edge list with Debian's python3. */
@@ -117,6 +118,8 @@ export function igraph(
     resolution?: number;
     membership?: ArrayLike<number>;
     pagerank?: boolean;
+    /** Also return igraph's own membership (e.g. to score it against the ground truth). */
+    returnMembership?: boolean;
     edgeFile?: string;
   } = {},
 ): IgraphResult {
@@ -128,6 +131,7 @@ export function igraph(
     resolution: opts.resolution ?? 1,
     membership: opts.membership ? Array.from(opts.membership) : null,
     returnPagerank: !!opts.pagerank,
+    returnMembership: !!opts.returnMembership,
   };
   const stdout = execFileSync('/usr/bin/python3', [igraphScript], {
     input: JSON.stringify(request),

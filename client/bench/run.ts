@@ -2,7 +2,7 @@
 // and Sigma settings as Explore, with hooks the Playwright script (tests/bench/client.bench.ts) calls:
 // time to first render, frames per second during a scripted pan, and the longest main-thread block.
 import { buildDrawGraph } from '../graph/build.ts';
-import { createRenderer } from '../graph/GraphCanvas.tsx';
+import { createRenderer, type RendererOptions } from '../graph/GraphCanvas.tsx';
 import { syntheticGraph } from './synthetic.ts';
 
 export interface BenchResult {
@@ -21,6 +21,8 @@ declare global {
       ready: Promise<BenchResult>;
       pan: (ms: number) => Promise<{ fps: number; frames: number; longestTaskMs: number }>;
       longestTaskMs: () => number;
+      /** The renderer itself, for trying settings from the console or a profiling script. */
+      sigma: unknown;
     };
   }
 }
@@ -47,7 +49,14 @@ export function runBench(root: HTMLElement, params: URLSearchParams): void {
   const t1 = performance.now();
   const graph = buildDrawGraph(data);
   const t2 = performance.now();
-  const sigma = createRenderer(graph, root);
+  // ?edgeProgram=line|rectangle and ?nodeProgram=point|quad compare programs; by default the
+  // page uses what the app uses.
+  const opts: RendererOptions = {};
+  const ep = params.get('edgeProgram');
+  if (ep === 'line' || ep === 'rectangle') opts.edges = ep;
+  const np = params.get('nodeProgram');
+  if (np === 'point' || np === 'quad') opts.nodes = np;
+  const sigma = createRenderer(graph, root, opts);
   const ready = new Promise<BenchResult>((resolve) => {
     sigma.once('afterRender', () => {
       const t3 = performance.now();
@@ -65,6 +74,7 @@ export function runBench(root: HTMLElement, params: URLSearchParams): void {
 
   window.__bench = {
     ready,
+    sigma,
     longestTaskMs: () => Math.max(0, ...tasks),
     pan: (ms) =>
       new Promise((done) => {

@@ -3,7 +3,9 @@
 // its reducers (the graph is not changed for them).
 import { useEffect, useRef, useState } from 'react';
 import Sigma from 'sigma';
+import { EdgeLineProgram, EdgeRectangleProgram } from 'sigma/rendering';
 import { createNodeBorderProgram } from '@sigma/node-border';
+import { BorderedPointProgram } from './bordered-point.ts';
 import { buildDrawGraph, type DrawEdge, type DrawGraph, type DrawNode, type GraphData } from './build.ts';
 import { Layout, loadPositions } from './layout.ts';
 import { makeEdgeReducer, makeNodeReducer, type Focus } from './reducers.ts';
@@ -14,23 +16,44 @@ export interface CanvasHandle {
   layout: Layout;
 }
 
-export const BorderedNodeProgram = createNodeBorderProgram<DrawNode, DrawEdge>({
+/** The instanced-quad version of the same picture, kept for comparison in the benchmark (?nodeProgram=quad). */
+export const BorderedQuadProgram = createNodeBorderProgram<DrawNode, DrawEdge>({
   borders: [
     { size: { attribute: 'borderSize', defaultValue: 0 }, color: { attribute: 'borderColor' } },
     { size: { fill: true }, color: { attribute: 'color' } },
   ],
 });
 
+/** Above this many edges they are drawn as one-pixel lines (see createRenderer). */
+export const THIN_EDGES_ABOVE = 5_000;
+
+export interface RendererOptions {
+  /** Overrides for the benchmark page, to compare programs; the app uses the size-based defaults. */
+  edges?: 'rectangle' | 'line';
+  nodes?: 'point' | 'quad';
+}
+
 /** Sigma settings shared by the app and the benchmark, so the benchmark measures what users get. */
-export function createRenderer(graph: DrawGraph, container: HTMLElement): Sigma<DrawNode, DrawEdge> {
+export function createRenderer(
+  graph: DrawGraph,
+  container: HTMLElement,
+  opts: RendererOptions = {},
+): Sigma<DrawNode, DrawEdge> {
+  // Without a GPU (WebGL in SwiftShader) the cost is in filling pixels: the default edge program draws
+  // each edge as an antialiased quad, which on a hairball of tens of thousands of edges takes seconds per
+  // frame. Past a few thousand edges they are plain lines, whose width says nothing anyway at that density.
+  const edges = opts.edges ?? (graph.size > THIN_EDGES_ABOVE ? 'line' : 'rectangle');
+  const nodeProgram = opts.nodes === 'quad' ? BorderedQuadProgram : BorderedPointProgram<DrawNode, DrawEdge>;
   return new Sigma<DrawNode, DrawEdge>(graph, container, {
-    nodeProgramClasses: { bordered: BorderedNodeProgram },
+    nodeProgramClasses: { bordered: nodeProgram },
+    edgeProgramClasses: { line: edges === 'line' ? EdgeLineProgram : EdgeRectangleProgram },
     defaultNodeType: 'bordered',
+    defaultEdgeType: 'line',
     zIndex: true,
     labelRenderedSizeThreshold: 9,
     labelDensity: 0.5,
-    // Without a GPU (WebGL in software) drawing every edge on each frame of a pan is what makes it
-    // stutter; edges come back as soon as the camera stops. Labels likewise on large graphs.
+    // Drawing every edge on each frame of a pan is what makes it stutter; edges come back as soon as
+    // the camera stops. Labels likewise on large graphs.
     hideEdgesOnMove: graph.size > 2_000,
     hideLabelsOnMove: graph.order > 5_000,
   });

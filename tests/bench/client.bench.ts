@@ -4,10 +4,10 @@
 // (PerformanceObserver 'longtask') during load and during the pan. No GPU here: WebGL runs in
 // SwiftShader, so these are software-rendering figures.
 import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureClientBuilt } from '../../server/client-build.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 
 const root = fileURLToPath(new URL('../../dist/client/', import.meta.url));
@@ -59,8 +59,25 @@ interface Row {
   panBlockMs: number;
 }
 
+/**
+ * A fresh production build of the current sources. Vite bakes the NODE_ENV it finds into the bundle,
+ * and a build left behind by a test run (NODE_ENV=test) carries React's development build, which would
+ * measure the wrong thing.
+ */
+async function buildProduction(): Promise<void> {
+  process.env.NODE_ENV = 'production';
+  const { build } = await import('vite');
+  const t = performance.now();
+  await build({
+    configFile: fileURLToPath(new URL('../../vite.config.ts', import.meta.url)),
+    logLevel: 'warn',
+    mode: 'production',
+  });
+  console.log(`production build of the client: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+}
+
 async function main() {
-  await ensureClientBuilt((l) => console.log(l));
+  await buildProduction();
   const http = await serveStatic();
   const browser = await launchBrowser();
   const rows: Row[] = [];
@@ -98,27 +115,31 @@ async function main() {
   const r2k = rows.find((r) => r.nodes === 2_000);
   const r10k = rows.find((r) => r.nodes === 10_000);
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
-  console.log('\nGoals (software WebGL, no GPU):');
-  if (r10k)
-    console.log(
-      `  >= ${GOALS.fps10k} fps panning at 10k nodes / 100k edges: ${r10k.fps.toFixed(1)} fps, ${verdict(r10k.fps >= GOALS.fps10k)}`,
-    );
   const worstPan = Math.max(...rows.map((r) => r.panBlockMs));
   const worstLoad = Math.max(...rows.map((r) => r.loadBlockMs));
+  // Other work on the machine slows software WebGL directly: say how busy it was.
+  const load = loadavg().map((l) => l.toFixed(1));
   console.log(
-    `  no main-thread block over ${GOALS.maxBlockMs} ms while panning: worst ${worstPan.toFixed(0)} ms, ${verdict(worstPan <= GOALS.maxBlockMs)}`,
+    `\nGoals (software WebGL in SwiftShader, no GPU; load average ${load.join(' ')} on ${cpus().length} cores):`,
+  );
+  if (r10k)
+    console.log(
+      `  GOAL >= ${GOALS.fps10k} fps panning at 10k nodes / 100k edges: ${r10k.fps.toFixed(1)} fps: ${verdict(r10k.fps >= GOALS.fps10k)}`,
+    );
+  console.log(
+    `  GOAL no main-thread block over ${GOALS.maxBlockMs} ms while panning (2k/10k/50k): worst ${worstPan.toFixed(0)} ms: ${verdict(worstPan <= GOALS.maxBlockMs)}`,
   );
   console.log(
-    `  (while loading: worst ${worstLoad.toFixed(0)} ms, ${verdict(worstLoad <= GOALS.maxBlockMs)})`,
+    `  GOAL no main-thread block over ${GOALS.maxBlockMs} ms while loading (2k/10k/50k): worst ${worstLoad.toFixed(0)} ms: ${verdict(worstLoad <= GOALS.maxBlockMs)}`,
   );
   if (r2k)
     console.log(
-      `  first render of 2k nodes <= ${GOALS.firstRender2kMs} ms: ${r2k.firstRenderMs.toFixed(0)} ms, ${verdict(r2k.firstRenderMs <= GOALS.firstRender2kMs)}`,
+      `  GOAL first render of the 2k graph <= ${GOALS.firstRender2kMs} ms: ${r2k.firstRenderMs.toFixed(0)} ms: ${verdict(r2k.firstRenderMs <= GOALS.firstRender2kMs)}`,
     );
   mkdirSync(outDir, { recursive: true });
   writeFileSync(
     path.join(outDir, 'client.json'),
-    JSON.stringify({ at: new Date().toISOString(), panMs: PAN_MS, rows }, null, 2),
+    JSON.stringify({ at: new Date().toISOString(), panMs: PAN_MS, loadAverage: loadavg(), rows }, null, 2),
   );
 }
 

@@ -27,7 +27,7 @@ describe('outreach flow in the web app', () => {
   beforeAll(async () => {
     demo = await startDemoApp();
     browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     page = await context.newPage();
   });
   afterAll(async () => {
@@ -89,16 +89,30 @@ describe('outreach flow in the web app', () => {
     expect(n).toBeGreaterThan(0);
     for (let i = 0; i < n; i++) {
       // Every row is in that specialty, and says why it was ranked.
-      expect(await rows.nth(i).locator('td').nth(4).textContent()).toContain(specialty);
+      expect(await rows.nth(i).locator('td').nth(3).textContent()).toContain(specialty);
       expect((await rows.nth(i).locator('td.why').textContent())?.length).toBeGreaterThan(0);
     }
-    const firstHandle = (await rows.first().locator('td').nth(1).locator('.muted').textContent())!.replace(
+    const firstHandle = (await rows.first().locator('td').nth(1).locator('.handle').textContent())!.replace(
       /^@/,
       '',
     );
     const chosen = items.find((i) => i.handle === firstHandle);
     target = { accountId: chosen?.accountId ?? '', handle: firstHandle, specialty, place };
     await shot('influencers');
+
+    // Sorting from the keyboard alone: Tab to the Score header, Enter sorts, Enter again reverses.
+    const scoreHeader = page.getByRole('columnheader', { name: 'Score' });
+    await page.getByRole('button', { name: 'Score' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => scoreHeader.getAttribute('aria-sort')).toBe('descending');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => scoreHeader.getAttribute('aria-sort')).toBe('ascending');
+    const scores = (await rows.locator('td.num').allTextContents())
+      .filter((t) => t.includes('.'))
+      .map(Number);
+    expect(scores).toEqual([...scores].sort((a, b) => a - b));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => scoreHeader.getAttribute('aria-sort')).toBe('descending');
 
     // A shared link reproduces the filtered list.
     const shared = await context.newPage();
@@ -150,13 +164,26 @@ describe('outreach flow in the web app', () => {
     expect(items).toHaveLength(before);
     expect(items.some((c) => c.note.includes('617'))).toBe(false);
     await shot('phi-refused');
+
+    // Closing the panel takes the account out of the URL.
+    await page.getByRole('button', { name: 'Close account panel' }).click();
+    await expect.poll(() => page.getByTestId('account-panel').count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('account')).toBeNull();
   });
 
   it('shows the contact on the pipeline board', async () => {
     await page.getByRole('link', { name: 'Outreach' }).click();
     const column = page.getByTestId('pipeline-board').locator('[data-stage="contacted"]');
-    await expect.poll(() => column.textContent()).toContain(`@${target.handle}`);
+    await expect.poll(() => column.textContent(), { timeout: 15_000 }).toContain(`@${target.handle}`);
+    expect(await column.locator('h3').textContent()).toMatch(/Contacted\s*1$/);
+    await expect.poll(() => column.textContent()).toMatch(/(^|\D)1 contact(?!s)/);
     await shot('outreach');
+    // A card opens its account.
+    await column.getByRole('button', { name: new RegExp(`@${target.handle}`) }).click();
+    await expect
+      .poll(() => page.getByTestId('account-stage').textContent(), { timeout: 15_000 })
+      .toBe('Contacted');
+    await page.getByRole('button', { name: 'Close account panel' }).click();
   });
 
   it('shows the contact in the audit log', async () => {
@@ -165,18 +192,39 @@ describe('outreach flow in the web app', () => {
     const row = auditLog
       .locator('tbody tr', { hasText: 'contact.create' })
       .filter({ hasText: target.accountId });
-    await expect.poll(() => row.count()).toBeGreaterThan(0);
+    await expect.poll(() => row.count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await row.first().textContent()).toContain(demo.username);
+    // The stage change is there too, with its new value.
+    const stageRow = auditLog
+      .locator('tbody tr', { hasText: 'relationship.' })
+      .filter({ hasText: target.accountId });
+    expect(await stageRow.first().textContent()).toContain('stage: contacted');
     // The refused note never reached the log.
     expect(await auditLog.textContent()).not.toContain('617-555-0134');
     await shot('admin');
   });
 
+  it('lists the users and runs an analysis job with its progress', async () => {
+    const users = page.getByRole('region', { name: 'Users' }).locator('tbody tr');
+    await expect.poll(() => users.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await users.filter({ hasText: demo.username }).first().textContent()).toContain('admin');
+
+    await page.getByRole('button', { name: 'Run analysis' }).click();
+    const progress = page.getByTestId('job-progress');
+    await expect
+      .poll(() => progress.textContent(), { timeout: 15_000 })
+      .toMatch(/^analyze · (running|succeeded)/);
+    await shot('admin-job');
+    await expect.poll(() => progress.textContent(), { timeout: 120_000 }).toMatch(/^analyze · succeeded/);
+    expect(await progress.locator('progress').getAttribute('value')).toBe('100');
+    expect(await page.getByRole('button', { name: 'Run analysis' }).isEnabled()).toBe(true);
+  });
+
   it('lists communities and hashtags', async () => {
     await page.getByRole('link', { name: /Communities/ }).click();
     const rows = page.locator('table.data-table tbody tr');
-    await expect.poll(() => rows.count()).toBeGreaterThan(1);
-    await expect.poll(() => page.locator('ol.bars li').count()).toBeGreaterThan(0);
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThan(1);
+    await expect.poll(() => page.locator('ol.bars li').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await shot('communities');
   });
 
@@ -194,6 +242,18 @@ describe('outreach flow in the web app', () => {
     const bytes = readFileSync(file);
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(bytes.length).toBeGreaterThan(5000);
+
+    // A link with the account reopens it beside the graph.
+    const link = new URL(page.url());
+    link.searchParams.set('account', target.accountId);
+    await page.goto(link.toString());
+    await expect
+      .poll(() => page.getByTestId('account-stage').textContent(), { timeout: 15_000 })
+      .toBe('Contacted');
+    await expect
+      .poll(() => page.getByTestId('graph-status').textContent(), { timeout: 30_000 })
+      .toMatch(/accounts/);
+    await page.waitForTimeout(1500);
     await shot('explore-account');
   });
 });

@@ -5,12 +5,24 @@ import { ROLES, type AuditEntry, type Job, type Role } from '../../api/types.ts'
 import { SortableTable, type Column } from '../../components/SortableTable.tsx';
 import { useAsync } from '../../lib/useAsync.ts';
 
-/** Before/after of an audit entry as short text; values are shown as JSON text, never as HTML. */
+/**
+ * Before/after of an audit entry as short text, one `field: value` per line so a narrow column stays
+ * readable (a single JSON line wrapped character by character did not). Empty fields are left out;
+ * values are text, never HTML.
+ */
 export function changeText(v: unknown): string {
   if (v === null || v === undefined) return '—';
-  const s = JSON.stringify(v);
-  return s.length > 160 ? `${s.slice(0, 157)}…` : s;
+  if (typeof v !== 'object' || Array.isArray(v)) return clip(JSON.stringify(v), 160);
+  const lines = Object.entries(v as Record<string, unknown>)
+    .filter(([, x]) => x !== null && x !== undefined && x !== '')
+    .map(([k, x]) => `${k}: ${clip(typeof x === 'string' ? x : JSON.stringify(x), 80)}`);
+  if (lines.length === 0) return '—';
+  return lines.length > 8
+    ? [...lines.slice(0, 8), `… ${lines.length - 8} more`].join('\n')
+    : lines.join('\n');
 }
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 function JobProgress(props: { job: Job }) {
   const j = props.job;
@@ -160,8 +172,18 @@ function AuditLog() {
     { key: 'actor', header: 'Who', render: (e) => e.actor, sortValue: (e) => e.actor },
     { key: 'action', header: 'What', render: (e) => e.action, sortValue: (e) => e.action },
     { key: 'target', header: 'Target', render: (e) => e.target, sortValue: (e) => e.target },
-    { key: 'before', header: 'Before', render: (e) => <code>{changeText(e.before)}</code> },
-    { key: 'after', header: 'After', render: (e) => <code>{changeText(e.after)}</code> },
+    {
+      key: 'before',
+      header: 'Before',
+      render: (e) => <code className="change">{changeText(e.before)}</code>,
+      className: 'change-cell',
+    },
+    {
+      key: 'after',
+      header: 'After',
+      render: (e) => <code className="change">{changeText(e.after)}</code>,
+      className: 'change-cell',
+    },
   ];
   return (
     <section aria-labelledby="audit-title" data-testid="audit-log">

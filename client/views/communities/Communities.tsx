@@ -1,6 +1,6 @@
 // Communities (label, size, top hashtags, top accounts, and whether anyone in it is already an engaged
 // advocate: a relationship at "responded" or "partner") and the hashtag co-occurrence view.
-import { account, communities, hashtags, pipeline } from '../../api/endpoints.ts';
+import { account, communities, community, hashtags, pipeline } from '../../api/endpoints.ts';
 import type { Community } from '../../api/types.ts';
 import { SortableTable, type Column } from '../../components/SortableTable.tsx';
 import { communityColor } from '../../graph/style.ts';
@@ -35,6 +35,20 @@ export function Communities(props: {
   const list = useAsync((s) => communities(s), []);
   const engaged = useAsync((s) => loadEngaged(s), []);
   const tags = useAsync((s) => hashtags(props.tag, s), [props.tag]);
+  // The list names top accounts by id only; each community's detail has their handles, which people
+  // recognise (a column of "csv:100145" told nobody anything).
+  const handles = useAsync(
+    async (s) => {
+      const details = await Promise.all(
+        (list.data ?? []).slice(0, 50).map((c) => community(c.id, s).catch(() => null)),
+      );
+      const out = new Map<string, string>();
+      for (const d of details)
+        for (const a of d?.topAccountDetails ?? []) if (a.handle) out.set(a.accountId, a.handle);
+      return out;
+    },
+    [list.data],
+  );
 
   const columns: Column<Community>[] = [
     {
@@ -72,7 +86,7 @@ export function Communities(props: {
               props.onOpenAccount(id);
             }}
           >
-            {id}
+            {handles.data?.has(id) ? `@${handles.data.get(id)}` : id}
           </button>
         )),
     },
@@ -80,15 +94,7 @@ export function Communities(props: {
       key: 'advocate',
       header: 'Engaged advocate',
       render: (c) =>
-        engaged.data ? (
-          engaged.data.has(String(c.id)) ? (
-            'yes'
-          ) : (
-            <strong className="overdue">none yet</strong>
-          )
-        ) : (
-          '…'
-        ),
+        engaged.data ? engaged.data.has(String(c.id)) ? 'yes' : <span className="muted">none yet</span> : '…',
       sortValue: (c) => (engaged.data?.has(String(c.id)) ? 1 : 0),
     },
     {

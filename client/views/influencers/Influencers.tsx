@@ -67,7 +67,8 @@ export function Influencers(props: {
       render: (i) => (
         <>
           <strong>{i.name ?? i.handle ?? i.accountId}</strong>
-          <div className="muted">@{i.handle ?? i.accountId}</div>
+          <div className="muted handle">@{i.handle ?? i.accountId}</div>
+          <div className="muted role">{i.role.replace('_', ' ')}</div>
         </>
       ),
       sortValue: (i) => (i.handle ?? '').toLowerCase(),
@@ -79,7 +80,6 @@ export function Influencers(props: {
       sortValue: (i) => i.score,
       className: 'num',
     },
-    { key: 'role', header: 'Role', render: (i) => i.role.replace('_', ' '), sortValue: (i) => i.role },
     {
       key: 'specialties',
       header: 'Specialties',
@@ -87,18 +87,15 @@ export function Influencers(props: {
       sortValue: (i) => i.specialties.join(','),
     },
     { key: 'place', header: 'Place', render: placeText, sortValue: placeText },
-    {
-      key: 'community',
-      header: 'Community',
-      render: (i) => i.why.community?.label ?? i.community ?? '—',
-      sortValue: (i) => i.community,
-    },
+    // The community is named in "Why ranked" (and is a column of the CSV): a column of its own made
+    // the table wider than a 1280-pixel screen.
     { key: 'why', header: 'Why ranked', render: whyText, className: 'why' },
   ];
   if (canWrite) {
     columns.push({
       key: 'add',
       header: 'Outreach',
+      className: 'nowrap',
       render: (i) =>
         added[i.accountId] ?? (
           <button

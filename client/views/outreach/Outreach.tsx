@@ -36,7 +36,11 @@ function Card(props: { item: PipelineItem; onOpen: (id: string) => void }) {
         {r.dueDate && (
           <span className={daysUntil(r.dueDate) < 0 ? 'overdue' : 'muted'}>{dueText(r.dueDate)}</span>
         )}
-        {props.item.contacts !== undefined && <span className="muted">{props.item.contacts} contacts</span>}
+        {props.item.contacts !== undefined && (
+          <span className="muted">
+            {props.item.contacts} {props.item.contacts === 1 ? 'contact' : 'contacts'}
+          </span>
+        )}
       </button>
     </li>
   );

@@ -54,7 +54,7 @@ const handles = () =>
   screen
     .getAllByRole('row')
     .slice(1)
-    .map((tr) => within(tr).getAllByRole('cell')[1]!.querySelector('.muted')!.textContent);
+    .map((tr) => within(tr).getAllByRole('cell')[1]!.querySelector('.handle')!.textContent);
 
 describe('Influencers', () => {
   it('asks the server with the filters and lists the accounts in its order, with why', async () => {

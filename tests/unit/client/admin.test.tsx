@@ -1,0 +1,121 @@
+// @vitest-environment jsdom
+// Admin: the users list, starting an analysis and following its progress, and audit entries whose
+// before/after stay readable in a narrow column and are shown as text.
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Admin, changeText } from '../../../client/views/admin/Admin.tsx';
+import { fakeApi } from './fake-api.ts';
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('changeText', () => {
+  it('writes one field per line and leaves out empty ones', () => {
+    expect(
+      changeText({ accountId: 'x:1', stage: 'contacted', owner: 'demo', nextStep: null, dueDate: '' }),
+    ).toBe('accountId: x:1\nstage: contacted\nowner: demo');
+  });
+  it('shortens long values and long lists of fields', () => {
+    const long = changeText({ note: 'a'.repeat(200) });
+    expect(long).toBe(`note: ${'a'.repeat(79)}…`);
+    const many = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`f${i}`, i]));
+    const lines = changeText(many).split('\n');
+    expect(lines).toHaveLength(9);
+    expect(lines.at(-1)).toBe('… 3 more');
+  });
+  it('shows nothing as a dash, and plain values as JSON', () => {
+    expect(changeText(null)).toBe('—');
+    expect(changeText(undefined)).toBe('—');
+    expect(changeText({ a: null })).toBe('—');
+    expect(changeText(['x', 2])).toBe('["x",2]');
+    expect(changeText('viewer')).toBe('"viewer"');
+  });
+});
+
+const job = (status: string, fraction: number | null, phase: string) => ({
+  id: 'j1',
+  kind: 'analyze',
+  status,
+  by: 'demo',
+  params: {},
+  startedAt: '2025-03-01T10:00:00Z',
+  finishedAt: status === 'running' ? null : '2025-03-01T10:00:05Z',
+  progress: { phase, fraction, message: null },
+  error: null,
+  result: null,
+});
+
+describe('Admin', () => {
+  it('lists the users, runs an analysis and follows its progress to the end', async () => {
+    let polls = 0;
+    const { calls } = fakeApi({
+      'GET /api/users': {
+        body: {
+          items: [
+            { name: 'demo', role: 'admin', createdAt: '2025-02-01T09:00:00Z' },
+            { name: 'sam', role: 'outreach', createdAt: '2025-02-02T09:00:00Z' },
+          ],
+        },
+      },
+      'GET /api/audit': {
+        body: {
+          items: [
+            {
+              id: 'a1',
+              seq: 1,
+              at: '2025-03-01T09:00:00Z',
+              actor: 'sam',
+              action: 'contact.create',
+              target: 'account:x:1',
+              before: null,
+              after: { note: '<img src=x onerror=alert(1)>', channel: 'dm' },
+            },
+          ],
+          next: null,
+        },
+      },
+      'POST /api/jobs': { status: 202, body: job('running', 0, 'starting') },
+      'GET /api/jobs/j1': () => {
+        polls++;
+        return { body: polls < 2 ? job('running', 0.5, 'louvain') : job('succeeded', 1, 'done') };
+      },
+    });
+    render(<Admin />);
+    const users = await screen.findByRole('region', { name: 'Users' });
+    await waitFor(() => expect(within(users).getAllByRole('row')).toHaveLength(3));
+    expect(within(users).getAllByRole('row')[2]!.textContent).toBe('samoutreach2025-02-02');
+
+    const audit = screen.getByTestId('audit-log');
+    await waitFor(() => expect(audit.textContent).toContain('contact.create'));
+    expect(audit.querySelectorAll('code.change')[1]!.textContent).toBe(
+      'note: <img src=x onerror=alert(1)>\nchannel: dm',
+    );
+    expect(audit.querySelectorAll('img')).toHaveLength(0);
+
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    fireEvent.click(screen.getByRole('button', { name: 'Run analysis' }));
+    const progress = await screen.findByTestId('job-progress');
+    expect(progress.textContent).toMatch(/^analyze · running/);
+    expect((screen.getByRole('button', { name: 'Run analysis' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({ kind: 'analyze' });
+
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(1100);
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('job-progress').textContent).toMatch(/analyze · running louvain/),
+    );
+    expect(screen.getByRole('progressbar').getAttribute('value')).toBe('50');
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(1100);
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('job-progress').textContent).toMatch(/^analyze · succeeded done/),
+    );
+    expect(screen.getByRole('progressbar').getAttribute('value')).toBe('100');
+    expect((screen.getByRole('button', { name: 'Run analysis' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+});

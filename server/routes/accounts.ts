@@ -13,7 +13,7 @@ import {
 } from '../graph/views.ts';
 import { loadCypher } from '../../queries/cypher.ts';
 import { HttpError } from '../plugins/errors.ts';
-import { AccountParams, ErrorBody, Limit } from './common.ts';
+import { AccountParams, ErrorBody, JSON_TYPE, Limit, serialised } from './common.ts';
 
 const notFound = (id: string) =>
   new HttpError(404, 'not_found', `no account ${id}`, [{ field: 'params.id', message: 'no such account' }]);
@@ -30,13 +30,19 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
       },
       config: { access: 'viewer' },
     },
-    async (req) => {
+    async (req, reply) => {
       const id = req.params.id;
-      const p = await app.graphCache.get(`account:${id}`, () => accountProfile(app.db, id), [
+      const body = await app.graphCache.get(
         `account:${id}`,
-      ]);
-      if (!p) throw notFound(req.params.id);
-      return p;
+        async () => {
+          const p = await accountProfile(app.db, id);
+          return p ? serialised(AccountProfile, p) : null;
+        },
+        [`account:${id}`],
+      );
+      if (body === null) throw notFound(id);
+      // Already checked against AccountProfile and serialised (routes/common.ts `serialised`).
+      return reply.type(JSON_TYPE).send(body as unknown as AccountProfile);
     },
   );
 

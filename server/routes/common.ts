@@ -20,3 +20,13 @@ export const Limit = (max: number, dflt: number) => z.coerce.number().int().min(
 
 /** A calendar date, YYYY-MM-DD, that exists. */
 export const IsoDate = z.iso.date('must be a date like 2025-03-31');
+
+/**
+ * A response body checked against its schema and serialised once. Fastify sends a string with a JSON
+ * content type as it is, so cached answers skip per-request validation and serialisation; the route
+ * keeps its response schema for the OpenAPI document.
+ */
+export function serialised<S extends z.ZodType>(schema: S, value: z.input<S>): string {
+  return JSON.stringify(schema.parse(value));
+}
+export const JSON_TYPE = 'application/json; charset=utf-8';

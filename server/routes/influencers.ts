@@ -8,7 +8,7 @@ import {
   UnknownPlaceError,
 } from '../../queries/influencers.ts';
 import { HttpError } from '../plugins/errors.ts';
-import { ErrorBody } from './common.ts';
+import { ErrorBody, JSON_TYPE, serialised } from './common.ts';
 
 const influencers: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -23,12 +23,14 @@ const influencers: FastifyPluginAsyncZod = async (app) => {
       },
       config: { access: 'viewer' },
     },
-    async (req) => {
+    async (req, reply) => {
       try {
-        // The validated query is the key: the same filters in any order or spelling share an answer.
-        return await app.graphCache.get(`influencers:${JSON.stringify(req.query)}`, () =>
-          findInfluencers(app.db, req.query),
+        // The validated query is the key: defaults are filled in, so ?limit=50 and no limit share an answer.
+        const body = await app.graphCache.get(`influencers:${JSON.stringify(req.query)}`, async () =>
+          serialised(InfluencerPage, await findInfluencers(app.db, req.query)),
         );
+        // Already checked against InfluencerPage and serialised (routes/common.ts `serialised`).
+        return reply.type(JSON_TYPE).send(body as unknown as InfluencerPage);
       } catch (err) {
         if (err instanceof UnknownPlaceError) {
           throw new HttpError(400, 'bad_request', err.message, [

@@ -22,6 +22,7 @@ if (process.env.CARECIRCLE_NEO4J_INSTANCE === 'bench') process.env.CARECIRCLE_NE
 const { buildApp } = await import('../../server/app.ts');
 const { setUser } = await import('../../server/auth/users.ts');
 const { connectionFromEnv, openDb } = await import('../../queries/connection.ts');
+const { int } = await import('../../queries/db.ts');
 const { applySchema } = await import('../../queries/schema.ts');
 const { loadCypher } = await import('../../queries/cypher.ts');
 const { findInfluencers } = await import('../../queries/influencers.ts');
@@ -118,14 +119,19 @@ if (process.env.BENCH_RELOAD || Math.abs(loaded - interactions) > interactions *
 } else {
   console.log(`reusing the loaded graph (${loaded} interactions)`);
 }
-if (hasCommand('analyze')) {
+const reloaded = !!process.env.BENCH_RELOAD || Math.abs(loaded - interactions) > interactions * 0.05;
+const runs = await db.read(loadCypher('server/cache/latest-run'), { limit: int(1) });
+if (!hasCommand('analyze')) {
+  console.log(
+    'NOTE: no `analyze` command yet: accounts have no scores, so the ranking is measured on whatever scores exist',
+  );
+} else if (reloaded || runs.length === 0 || process.env.BENCH_REANALYZE) {
   const t = Date.now();
   cli(['analyze']);
   console.log(`analyze took ${((Date.now() - t) / 1000).toFixed(1)} s`);
 } else {
-  console.log(
-    'NOTE: no `analyze` command yet: accounts have no scores, so the ranking is measured on whatever scores exist',
-  );
+  // The graph and its analysis are already there (BENCH_REANALYZE=1 runs it again).
+  console.log(`reusing analysis run ${String(runs[0]?.id)}`);
 }
 const after = JSON.parse(cli(['stats', '--json'])) as Record<string, unknown>;
 console.log(`graph: ${JSON.stringify(after)}`);
@@ -176,7 +182,12 @@ interface Row {
   apiP99ms: number;
   apiReqPerS: number;
   apiErrors: number;
+  apiRequests: number;
+  cacheHits: number;
+  cacheStale: number;
+  cacheMisses: number;
   cypherP50ms: number;
+  cypherSerialP50ms: number;
   cypherP99ms: number;
   cypherCallsPerS: number;
   cypherErrors: number;
@@ -184,12 +195,27 @@ interface Row {
 }
 const rows: Row[] = [];
 for (const t of targets) {
-  // Warm both paths (plan cache, JIT) before measuring.
+  // Warm both paths (plan cache, JIT) before measuring. The direct calls are timed one at a time:
+  // that is the statement's latency with nothing else waiting (the figure under load comes below).
+  const serial: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    await t.cypher();
+    serial.push(performance.now() - t0);
+  }
+  serial.sort((a, b) => a - b);
   for (let i = 0; i < 50; i++) {
     await fetch(url + t.path, { headers: { cookie } }).then((r) => r.arrayBuffer());
-    await t.cypher();
   }
-  const api = await autocannon({ url: url + t.path, connections, duration: seconds, headers: { cookie } });
+  // The load generator runs in a worker thread of its own, so it does not share the server's event loop.
+  const cacheBefore = { ...app.graphCache.stats };
+  const api = await autocannon({
+    url: url + t.path,
+    connections,
+    duration: seconds,
+    headers: { cookie },
+    workers: 1,
+  });
   const raw = await cypherLoad(t.cypher, seconds * 1000, connections);
   const row: Row = {
     route: t.name,
@@ -197,16 +223,24 @@ for (const t of targets) {
     apiP99ms: api.latency.p99,
     apiReqPerS: Math.round(api.requests.average),
     apiErrors: api.errors + api.timeouts + api.non2xx,
+    apiRequests: api.requests.total,
+    // What the server's graph cache did during the API run (server/graph/cache.ts).
+    cacheHits: app.graphCache.stats.hits - cacheBefore.hits,
+    cacheStale: app.graphCache.stats.stale - cacheBefore.stale,
+    cacheMisses: app.graphCache.stats.misses - cacheBefore.misses,
     cypherP50ms: Number(raw.p50.toFixed(2)),
+    cypherSerialP50ms: Number(percentile(serial, 50).toFixed(2)),
     cypherP99ms: Number(raw.p99.toFixed(2)),
     cypherCallsPerS: Math.round(raw.count / seconds),
     cypherErrors: raw.errors,
-    ratioP50: Number((api.latency.p50 / raw.p50).toFixed(2)),
+    ratioP50: Number((api.latency.p50 / raw.p50).toPrecision(2)),
   };
   rows.push(row);
   console.log(
     `${t.name}: API p50 ${row.apiP50ms} ms, p99 ${row.apiP99ms} ms, ${row.apiReqPerS} req/s, errors ${row.apiErrors}` +
       ` | Cypher p50 ${row.cypherP50ms} ms, p99 ${row.cypherP99ms} ms, ${row.cypherCallsPerS} calls/s` +
+      ` (one at a time: p50 ${row.cypherSerialP50ms} ms)` +
+      ` | cache ${row.cacheHits} hits, ${row.cacheStale} stale, ${row.cacheMisses} misses` +
       ` | API/Cypher p50 ${row.ratioP50}× (goals: p50 ≤ 10 ms, p99 ≤ 50 ms, 0 errors, ratio ≤ 2×)`,
   );
 }
@@ -215,7 +249,12 @@ for (const t of targets) {
 const goals = [
   { name: 'API p50 <= 10 ms', met: (r: Row) => r.apiP50ms <= 10, got: (r: Row) => `${r.apiP50ms} ms` },
   { name: 'API p99 <= 50 ms', met: (r: Row) => r.apiP99ms <= 50, got: (r: Row) => `${r.apiP99ms} ms` },
-  { name: '0 errors', met: (r: Row) => r.apiErrors === 0, got: (r: Row) => `${r.apiErrors} errors` },
+  {
+    // A run that completed no request at all has no errors either, and has still failed.
+    name: '0 errors',
+    met: (r: Row) => r.apiErrors === 0 && r.apiRequests > 0,
+    got: (r: Row) => `${r.apiErrors} errors in ${r.apiRequests} requests`,
+  },
   {
     name: 'API p50 <= 2x Cypher p50',
     met: (r: Row) => r.ratioP50 <= 2,

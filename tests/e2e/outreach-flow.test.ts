@@ -225,6 +225,10 @@ describe('outreach flow in the web app', () => {
     const rows = page.locator('table.data-table tbody tr');
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThan(1);
     await expect.poll(() => page.locator('ol.bars li').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    // Top accounts are named by handle, not by internal id.
+    await expect
+      .poll(() => rows.first().locator('td').nth(3).textContent(), { timeout: 15_000 })
+      .toMatch(/^@\S+/);
     await shot('communities');
   });
 

@@ -75,6 +75,7 @@ export function Communities(props: {
     {
       key: 'accounts',
       header: 'Top accounts',
+      className: 'top-accounts',
       render: (c) =>
         c.topAccounts.slice(0, 3).map((id) => (
           <button

@@ -24,5 +24,14 @@ export async function ensureClientBuilt(log: (line: string) => void): Promise<vo
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   log('Building the web client…');
   const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  // Vite picks React's development or production build from NODE_ENV, which a test runner sets to
+  // 'test': the client that `serve` ships is always the production build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }

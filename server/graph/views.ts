@@ -71,14 +71,19 @@ export async function graphView(
       totalAccounts: total,
     };
   }
-  const [row] = await db.read(loadCypher('server/graph/accounts'), {
-    community: q.community,
-    cap: int(q.cap),
-    maxEdges,
-  });
+  // Nodes and edges read in one transaction, so the edges are among exactly these nodes.
+  const { nodes, edges } = await db.readTx(async (tx) => {
+    const nodes = await tx.run(loadCypher('server/graph/accounts-nodes'), {
+      community: q.community,
+      cap: int(q.cap),
+    });
+    const ids = nodes.map((n) => String(n.id));
+    const edges = await tx.run(loadCypher('server/graph/accounts-edges'), { ids, maxEdges });
+    return { nodes, edges };
+  }, 'server/graph/accounts');
   return {
-    nodes: ((row?.nodes as Record<string, unknown>[]) ?? []).map((n) => nodeRow(n, 'account')),
-    edges: ((row?.edges as unknown[]) ?? []).map((e) => GraphEdge.parse(e)),
+    nodes: nodes.map((n) => nodeRow(n, 'account')),
+    edges: edges.map((e) => GraphEdge.parse(e)),
     aggregated: false,
     truncated: total > q.cap,
     totalAccounts: total,

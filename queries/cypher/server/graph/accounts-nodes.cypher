@@ -1,19 +1,9 @@
-// Up to $cap accounts (of one community, or all), highest score first, and the interactions among them.
+// Up to $cap accounts (of one community, or all), highest score first, with their outreach stage.
+// Their interactions come from accounts-edges, given these ids: carrying the member list through the
+// edge rows made Neo4j account the list once per row and exhaust the transaction memory pool.
 MATCH (a:Account)
 WHERE $community IS NULL OR a.community = $community
 WITH a ORDER BY a.score DESC, a.followers DESC, a.id LIMIT $cap
-WITH collect(a) AS members
-CALL (members) {
-  UNWIND members AS x
-  OPTIONAL MATCH (rel:Relationship {accountId: x.id})
-  RETURN collect({id: x.id, label: coalesce(x.handle, x.id), community: x.community, score: x.score,
-                  stage: rel.stage, size: 1}) AS nodes
-}
-CALL (members) {
-  UNWIND members AS x
-  MATCH (x)-[r:INTERACTS]->(y:Account)
-  WHERE y IN members AND y <> x
-  WITH x, y, r ORDER BY r.total DESC LIMIT $maxEdges
-  RETURN collect({source: x.id, target: y.id, weight: r.total}) AS edges
-}
-RETURN nodes, edges
+OPTIONAL MATCH (rel:Relationship {accountId: a.id})
+RETURN a.id AS id, coalesce(a.handle, a.id) AS label, a.community AS community, a.score AS score,
+       rel.stage AS stage, 1 AS size

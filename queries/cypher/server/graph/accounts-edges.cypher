@@ -1,0 +1,6 @@
+// The heaviest interactions among the given accounts (accounts-nodes), at most $maxEdges.
+UNWIND $ids AS id
+MATCH (x:Account {id: id})-[r:INTERACTS]->(y:Account)
+WHERE y.id IN $ids AND y <> x
+WITH x, y, r ORDER BY r.total DESC LIMIT $maxEdges
+RETURN x.id AS source, y.id AS target, r.total AS weight

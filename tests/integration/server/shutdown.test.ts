@@ -27,7 +27,10 @@ async function until(what: string, check: () => boolean | Promise<boolean>, ms =
 
 /** The real server start-up (server/serve.ts) in a process of its own, with its log collected. */
 async function serveInChild(env: NodeJS.ProcessEnv = {}) {
-  const child = spawn(`${root}node_modules/.bin/tsx`, ['tests/integration/server/serve-child.ts'], {
+  // Node itself with tsx's loader, not the `tsx` wrapper: the wrapper relays a signal and SIGKILLs
+  // the child when its event loop does not acknowledge it within a few tens of milliseconds, which a
+  // server busy with an ingest job may not do. Signals here must reach the server itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/integration/server/serve-child.ts'], {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -58,8 +58,8 @@ const Results = z.object({
 });
 
 /**
- * Projects the graph twice (undirected for Louvain, directed for PageRank), writes both results to
- * the accounts, reads them back page by page (`starts` are the first ids of each page) and always
+ * Projects the graph once (directed, for PageRank) and adds its undirected copy in memory (for
+ * Louvain), writes both results to the accounts, reads them back page by page (`starts` are the first ids of each page) and always
  * drops the projections, even when a step fails.
  */
 export async function runGds(
@@ -67,34 +67,25 @@ export async function runGds(
   opts: { weights: InteractionWeights; runId: string; starts: string[]; concurrency?: number },
 ): Promise<GdsResult> {
   const version = await requireGds(db);
-  const undirected = `carecircle-${opts.runId}-undirected`;
-  const directed = `carecircle-${opts.runId}-directed`;
+  const graph = `carecircle-${opts.runId}`;
+  const types = { directedType: 'INTERACTS', undirectedType: 'UNDIRECTED' };
   const concurrency = int(opts.concurrency ?? 1);
   try {
-    for (const [graph, isUndirected] of [
-      [undirected, true],
-      [directed, false],
-    ] as const) {
-      Projected.parse(
-        (
-          await db.write(loadCypher('analysis/gds/project'), {
-            graph,
-            weights: opts.weights,
-            undirected: isUndirected,
-          })
-        )[0],
-      );
-    }
+    Projected.parse(
+      (await db.write(loadCypher('analysis/gds/project'), { graph, weights: opts.weights, ...types }))[0],
+    );
+    await db.write(loadCypher('analysis/gds/to-undirected'), { graph, ...types });
     const louvain = LouvainRow.parse(
-      (await db.write(loadCypher('analysis/gds/louvain-write'), { graph: undirected, concurrency }))[0],
+      (await db.write(loadCypher('analysis/gds/louvain-write'), { graph, concurrency, ...types }))[0],
     );
     const pr = PageRankRow.parse(
       (
         await db.write(loadCypher('analysis/gds/pagerank-write'), {
-          graph: directed,
+          graph,
           concurrency,
           maxIterations: int(200),
           tolerance: 1e-10,
+          ...types,
         })
       )[0],
     );
@@ -120,10 +111,8 @@ export async function runGds(
       pagerankIterations: pr.ranIterations,
     };
   } finally {
-    // A failed drop must not hide the error of the step that failed; a projection left behind is
-    // dropped by the next run before it projects again under a new name anyway, and by a restart.
-    for (const graph of [undirected, directed]) {
-      await db.write(loadCypher('analysis/gds/drop-graph'), { graph }).catch(() => undefined);
-    }
+    // A failed drop must not hide the error of the step that failed; a projection left behind
+    // only holds memory until the server restarts (each run projects under its own name).
+    await db.write(loadCypher('analysis/gds/drop-graph'), { graph }).catch(() => undefined);
   }
 }

@@ -1,7 +1,7 @@
 // Projects the account graph into GDS memory: every account is a node, every INTERACTS relationship
-// one relationship weighted by type ($weights), as the Node engine weights it. $undirected: Louvain
-// wants the undirected graph, PageRank the directed one. Accounts without interactions come along
-// as nodes (t is null) so the written properties cover every account.
+// one directed relationship weighted by type ($weights), as the Node engine weights it. Accounts
+// without interactions come along as nodes (t is null) so the written properties cover every account.
+// One pass over the store: the undirected copy Louvain needs is made in memory (to-undirected).
 MATCH (s:Account)
 OPTIONAL MATCH (s)-[r:INTERACTS]->(t:Account)
 WHERE t <> s
@@ -11,7 +11,7 @@ WITH s, t,
      coalesce(r.follow, 0) * $weights.follow AS weight
 WITH gds.graph.project(
        $graph, s, t,
-       {relationshipProperties: CASE WHEN t IS NULL THEN null ELSE {weight: toFloat(weight)} END},
-       {undirectedRelationshipTypes: CASE WHEN $undirected THEN ['*'] ELSE [] END}
+       CASE WHEN t IS NULL THEN {}
+            ELSE {relationshipType: $directedType, relationshipProperties: {weight: toFloat(weight)}} END
      ) AS g
 RETURN g.nodeCount AS nodes, g.relationshipCount AS relationships

@@ -62,7 +62,9 @@ const auth: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, opts) => {
       // Hash even when the user does not exist, so response time does not reveal valid names.
       const ok = await verifyPassword(req.body.password, user?.passwordHash ?? (await decoyHash()));
       if (!user || !ok) {
-        req.log.info({ username: req.body.username }, 'sign-in refused');
+        // The name is logged only when it is a real account: a password typed into the username
+        // field must not land in the log.
+        req.log.info({ username: user ? user.name : null }, 'sign-in refused');
         throw new HttpError(401, 'unauthorized', 'wrong username or password');
       }
       if (req.session) app.endSession(req, reply);

@@ -47,13 +47,15 @@ export function localInstance(env: NodeJS.ProcessEnv = process.env): LocalInstan
       `CARECIRCLE_NEO4J_INSTANCE must be lower-case letters, digits or '-', got "${name}"`,
     );
   }
-  const port = Number(env.CARECIRCLE_NEO4J_PORT || (name === 'test' ? 7688 : 7687));
+  const home = path.join(stateDir, name);
+  // A running instance keeps the port it was started on, so `db status` / `db stop` find it without
+  // CARECIRCLE_NEO4J_PORT being set again; otherwise the environment or the default decides.
+  const port = Number(env.CARECIRCLE_NEO4J_PORT || runningPort(home) || (name === 'test' ? 7688 : 7687));
   if (!Number.isInteger(port) || port < 1024 || port > 65535) {
     throw new LocalNeo4jError(
       `CARECIRCLE_NEO4J_PORT must be a port number 1024-65535, got "${env.CARECIRCLE_NEO4J_PORT}"`,
     );
   }
-  const home = path.join(stateDir, name);
   return {
     name,
     port,
@@ -211,7 +213,19 @@ function conf(inst: LocalInstance, env: NodeJS.ProcessEnv): string {
   ].join('\n');
 }
 
-function pidFile(inst: LocalInstance) {
+/** The Bolt port in the configuration of an instance that is running now, or null. */
+function runningPort(home: string): number | null {
+  if (readPid({ home }) === null) return null;
+  try {
+    const conf = readFileSync(path.join(home, 'conf', 'neo4j.conf'), 'utf8');
+    const m = /^server\.bolt\.listen_address=[^:\n]*:(\d+)$/m.exec(conf);
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+function pidFile(inst: Pick<LocalInstance, 'home'>) {
   return path.join(inst.home, 'neo4j.pid');
 }
 
@@ -224,7 +238,7 @@ function alive(pid: number): boolean {
   }
 }
 
-function readPid(inst: LocalInstance): number | null {
+function readPid(inst: Pick<LocalInstance, 'home'>): number | null {
   const f = pidFile(inst);
   if (!existsSync(f)) return null;
   const pid = Number(readFileSync(f, 'utf8').trim());

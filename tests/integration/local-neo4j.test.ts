@@ -45,7 +45,11 @@ describe('a local instance across restarts', () => {
       version: expect.stringMatching(/^5\.26\./),
     });
     const pid = JSON.parse(status.stdout).pid as number;
-    expect(await runCli(['db', 'stop'], { env })).toMatchObject({ code: 0 });
+    // Without CARECIRCLE_NEO4J_PORT the running instance is still found on the port it started on.
+    const noPort = { ...env, CARECIRCLE_NEO4J_PORT: '' };
+    const found = await runCli(['db', 'status', '--json'], { env: noPort });
+    expect(JSON.parse(found.stdout)).toMatchObject({ running: true, uri: 'bolt://127.0.0.1:7797', pid });
+    expect(await runCli(['db', 'stop'], { env: noPort })).toMatchObject({ code: 0 });
     expect(() => process.kill(pid, 0)).toThrow();
   });
 });

@@ -1,19 +1,8 @@
 // A seeded synthetic graph in the same shape as GET /api/graph, for the client benchmark: planted
 // communities (most links inside one), heavy-tailed scores, and a few outreach stages.
+import { seededRng } from '../../queries/random.ts';
 import type { GraphData } from '../graph/build.ts';
 import type { GraphEdgeData, GraphNodeData, Stage } from '../api/types.ts';
-
-/** mulberry32: small, fast and good enough for test data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function syntheticGraph(opts: {
   nodes: number;
@@ -21,7 +10,7 @@ export function syntheticGraph(opts: {
   communities?: number;
   seed?: number;
 }): GraphData {
-  const rand = rng(opts.seed ?? 1);
+  const rand = seededRng(opts.seed ?? 1);
   const k = opts.communities ?? Math.max(4, Math.round(Math.sqrt(opts.nodes) / 4));
   const stages: Stage[] = ['to_follow', 'following', 'contacted', 'responded', 'partner'];
   const nodes: GraphNodeData[] = [];

@@ -4,6 +4,7 @@
 // bot-like accounts. Rows are streamed to disk, so memory stays flat from 2k accounts to 1M interactions.
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
+import { seededRng } from '../../queries/random.ts';
 import {
   BOT_TAGS,
   CITIES,
@@ -41,18 +42,6 @@ interface DemoAccount {
   influencer: boolean;
 }
 
-/** mulberry32: small, fast and the same on every machine for the same seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 class LineWriter {
   private buf: string[] = [];
   private size = 0;
@@ -84,7 +73,7 @@ function csvCell(v: unknown): string {
 }
 
 export async function generateDemo(opts: DemoOptions): Promise<DemoFiles> {
-  const rand = rng(opts.seed ?? 42);
+  const rand = seededRng(opts.seed ?? 42);
   const n = Math.max(20, Math.trunc(opts.accounts ?? 2000));
   const total = Math.max(1, Math.trunc(opts.interactions ?? n * 12));
   const format = opts.format ?? 'csv';

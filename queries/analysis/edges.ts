@@ -49,15 +49,3 @@ export function edgeListFrom(n: number, edges: Iterable<readonly [number, number
   for (const [s, t, w] of edges) b.add(s, t, w ?? 1);
   return b.build(n);
 }
-
-/** A seeded pseudo-random generator (mulberry32): the same seed gives the same Louvain result. */
-export function seededRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -3,7 +3,8 @@
 // without any edge get no community (-1) rather than thousands of singleton communities.
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
-import { seededRng, type EdgeList } from './edges.ts';
+import type { EdgeList } from './edges.ts';
+import { seededRng } from '../random.ts';
 import { louvainCsr } from './louvain-csr.ts';
 
 export interface Partition {

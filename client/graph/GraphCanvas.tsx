@@ -6,7 +6,15 @@ import Sigma from 'sigma';
 import { EdgeLineProgram, EdgeRectangleProgram } from 'sigma/rendering';
 import { createNodeBorderProgram } from '@sigma/node-border';
 import { BorderedPointProgram } from './bordered-point.ts';
-import { buildDrawGraph, type DrawEdge, type DrawGraph, type DrawNode, type GraphData } from './build.ts';
+import {
+  buildDrawGraphInSlices,
+  type DrawEdge,
+  type DrawGraph,
+  type DrawNode,
+  type GraphData,
+} from './build.ts';
+import { ProgressiveEdgeLineProgram } from './progressive-edges.ts';
+import { hideIdleLayers } from './idle-layers.ts';
 import { Layout, loadPositions } from './layout.ts';
 import { makeEdgeReducer, makeNodeReducer, type Focus } from './reducers.ts';
 
@@ -29,8 +37,10 @@ export const THIN_EDGES_ABOVE = 5_000;
 
 export interface RendererOptions {
   /** Overrides for the benchmark page, to compare programs; the app uses the size-based defaults. */
-  edges?: 'rectangle' | 'line';
+  edges?: 'rectangle' | 'line' | 'line-at-once';
   nodes?: 'point' | 'quad';
+  /** Whether the reducers currently draw a node highlighted (see idle-layers.ts). */
+  highlighted?: () => boolean;
 }
 
 /** Sigma settings shared by the app and the benchmark, so the benchmark measures what users get. */
@@ -42,11 +52,19 @@ export function createRenderer(
   // Without a GPU (WebGL in SwiftShader) the cost is in filling pixels: the default edge program draws
   // each edge as an antialiased quad, which on a hairball of tens of thousands of edges takes seconds per
   // frame. Past a few thousand edges they are plain lines, whose width says nothing anyway at that density.
+  // The lines are drawn a slice per frame (progressive-edges.ts), so that no frame waits for all of
+  // them; 'line-at-once' is the former way, kept for comparison in the benchmark.
   const edges = opts.edges ?? (graph.size > THIN_EDGES_ABOVE ? 'line' : 'rectangle');
+  const edgeProgram =
+    edges === 'line'
+      ? ProgressiveEdgeLineProgram
+      : edges === 'line-at-once'
+        ? EdgeLineProgram
+        : EdgeRectangleProgram;
   const nodeProgram = opts.nodes === 'quad' ? BorderedQuadProgram : BorderedPointProgram<DrawNode, DrawEdge>;
-  return new Sigma<DrawNode, DrawEdge>(graph, container, {
+  const sigma = new Sigma<DrawNode, DrawEdge>(graph, container, {
     nodeProgramClasses: { bordered: nodeProgram },
-    edgeProgramClasses: { line: edges === 'line' ? EdgeLineProgram : EdgeRectangleProgram },
+    edgeProgramClasses: { line: edgeProgram },
     defaultNodeType: 'bordered',
     defaultEdgeType: 'line',
     zIndex: true,
@@ -56,7 +74,11 @@ export function createRenderer(
     // the camera stops. Labels likewise on large graphs.
     hideEdgesOnMove: graph.size > 2_000,
     hideLabelsOnMove: graph.order > 5_000,
+    enableEdgeEvents: false,
+    renderEdgeLabels: false,
   });
+  hideIdleLayers(sigma, opts.highlighted);
+  return sigma;
 }
 
 export function GraphCanvas(props: {
@@ -71,30 +93,50 @@ export function GraphCanvas(props: {
   const container = useRef<HTMLDivElement>(null);
   const handle = useRef<CanvasHandle | null>(null);
   const [hovered, setHovered] = useState<string | null>(null);
+  // Counts finished builds, so the reducers below are set once the renderer exists.
+  const [built, setBuilt] = useState(0);
   const { data, layoutKey, onSelect, onReady, onLayoutChange } = props;
   const callbacks = useRef({ onSelect, onLayoutChange });
   callbacks.current = { onSelect, onLayoutChange };
 
+  const centre = useRef<string | null>(null);
+  centre.current = hovered ?? props.focus.selected;
+
   useEffect(() => {
-    if (!container.current) return;
+    const el = container.current;
+    if (!el) return;
+    const abort = new AbortController();
+    let live: CanvasHandle | null = null;
     const stored = loadPositions(layoutKey);
-    const graph = buildDrawGraph(data, stored);
-    const sigma = createRenderer(graph, container.current);
-    const layout = new Layout(graph, layoutKey, (running) => callbacks.current.onLayoutChange?.(running));
-    sigma.on('enterNode', ({ node }) => setHovered(node));
-    sigma.on('leaveNode', () => setHovered(null));
-    sigma.on('clickNode', ({ node }) => callbacks.current.onSelect(node));
-    sigma.on('clickStage', () => callbacks.current.onSelect(null));
-    handle.current = { sigma, graph, layout };
-    onReady?.(handle.current);
-    // A graph seen for the first time gets a few seconds of layout; a known one keeps its picture.
-    const known = graph.order > 0 && graph.everyNode((id) => id in stored);
-    if (!known && graph.order > 1) layout.start(Math.min(8000, 2000 + graph.order));
+    // Built between frames, so a large graph does not freeze the page while it loads.
+    buildDrawGraphInSlices(data, stored, { signal: abort.signal })
+      .then((graph) => {
+        if (abort.signal.aborted) return;
+        const sigma = createRenderer(graph, el, { highlighted: () => centre.current !== null });
+        const layout = new Layout(graph, layoutKey, (running) => callbacks.current.onLayoutChange?.(running));
+        sigma.on('enterNode', ({ node }) => setHovered(node));
+        sigma.on('leaveNode', () => setHovered(null));
+        sigma.on('clickNode', ({ node }) => callbacks.current.onSelect(node));
+        sigma.on('clickStage', () => callbacks.current.onSelect(null));
+        live = { sigma, graph, layout };
+        handle.current = live;
+        setBuilt((n) => n + 1);
+        onReady?.(live);
+        // A graph seen for the first time gets a few seconds of layout; a known one keeps its picture.
+        const known = graph.order > 0 && graph.everyNode((id) => id in stored);
+        if (!known && graph.order > 1) layout.start(Math.min(8000, 2000 + graph.order));
+      })
+      .catch((err: unknown) => {
+        if (!abort.signal.aborted) throw err;
+      });
     return () => {
-      layout.kill();
-      sigma.kill();
-      handle.current = null;
-      onReady?.(null);
+      abort.abort();
+      if (live) {
+        live.layout.kill();
+        live.sigma.kill();
+        handle.current = null;
+        onReady?.(null);
+      }
     };
   }, [data, layoutKey, onReady]);
 
@@ -103,9 +145,16 @@ export function GraphCanvas(props: {
     const h = handle.current;
     if (!h) return;
     const focus: Focus = { hovered, selected, matches, path };
-    h.sigma.setSetting('nodeReducer', makeNodeReducer(h.graph, focus));
-    h.sigma.setSetting('edgeReducer', makeEdgeReducer(h.graph, focus));
-  }, [hovered, selected, matches, path, data]);
+    // With nothing in focus there are no reducers at all: Sigma then copies each item once instead
+    // of running a function per node and per edge on every refresh.
+    const idle = !hovered && !selected && !matches && !path;
+    // Each setSetting reprocesses the whole graph: none when it would change nothing.
+    if (idle && !h.sigma.getSetting('nodeReducer') && !h.sigma.getSetting('edgeReducer')) return;
+    h.sigma.setSettings({
+      nodeReducer: idle ? null : makeNodeReducer(h.graph, focus),
+      edgeReducer: idle ? null : makeEdgeReducer(h.graph, focus),
+    });
+  }, [hovered, selected, matches, path, built]);
 
   return (
     <div ref={container} className="graph-canvas" data-testid="graph-canvas" aria-label="Interaction graph" />

@@ -3,6 +3,7 @@
 import Graph from 'graphology';
 import type { GraphEdgeData, GraphNodeData, Stage } from '../api/types.ts';
 import { communityColor, nodeSize, STAGE_COLORS } from './style.ts';
+import { runAtOnce, runInSlices, type SliceOptions } from '../lib/slices.ts';
 
 export interface GraphData {
   nodes: GraphNodeData[];
@@ -68,7 +69,14 @@ export function seedPosition(id: string, community: number | string | null): [nu
   ];
 }
 
-export function buildDrawGraph(data: GraphData, positions: Positions = {}): DrawGraph {
+/** Items added between two checks of the clock when building in slices. */
+const STEP = 256;
+
+/**
+ * The graph built item by item, pausing (yield) every STEP items: buildDrawGraph runs it at once,
+ * buildDrawGraphInSlices between frames. Nodes first, so every edge finds its ends.
+ */
+export function* buildSteps(data: GraphData, positions: Positions = {}): Generator<void, DrawGraph, void> {
   const graph: DrawGraph = new Graph<DrawNode, DrawEdge>({
     type: 'directed',
     multi: false,
@@ -82,7 +90,10 @@ export function buildDrawGraph(data: GraphData, positions: Positions = {}): Draw
       .slice(0, LABELLED_TOP)
       .map((n) => n.id),
   );
+  yield;
+  let i = 0;
   for (const n of data.nodes) {
+    if (++i % STEP === 0) yield;
     if (graph.hasNode(n.id)) continue;
     const [x, y] = positions[n.id] ?? seedPosition(n.id, n.community);
     const color = communityColor(n.community);
@@ -106,6 +117,7 @@ export function buildDrawGraph(data: GraphData, positions: Positions = {}): Draw
   }
   const maxWeight = data.edges.reduce((m, e) => Math.max(m, e.weight), 1);
   for (const e of data.edges) {
+    if (++i % STEP === 0) yield;
     if (e.source === e.target || !graph.hasNode(e.source) || !graph.hasNode(e.target)) continue;
     const key = edgeKey(e.source, e.target);
     if (graph.hasEdge(key)) continue;
@@ -116,6 +128,23 @@ export function buildDrawGraph(data: GraphData, positions: Positions = {}): Draw
     });
   }
   return graph;
+}
+
+export function buildDrawGraph(data: GraphData, positions: Positions = {}): DrawGraph {
+  return runAtOnce(buildSteps(data, positions));
+}
+
+/**
+ * The same graph, built between frames so a large one does not freeze the page (graphology's
+ * per-edge bookkeeping is most of the cost: about a second for 100k edges on a slow machine).
+ * The graph is handed over complete; Sigma never sees it half-built.
+ */
+export function buildDrawGraphInSlices(
+  data: GraphData,
+  positions: Positions = {},
+  opts: SliceOptions = {},
+): Promise<DrawGraph> {
+  return runInSlices(buildSteps(data, positions), opts);
 }
 
 /** Current positions, to store so the next visit starts where this one ended. */

@@ -1,0 +1,20 @@
+// How many edges the progressive edge program (progressive-edges.ts) draws per frame; apart from
+// it so it can be tested without WebGL.
+
+/** Lines drawn in the first frame after a change; later frames adapt (nextChunk). */
+export const FIRST_CHUNK = 8_000;
+const MIN_CHUNK = 2_000;
+const MAX_CHUNK = 200_000;
+/** Frame time aimed at while edges fill in: under the 200 ms a user notices as a stall. */
+export const TARGET_FRAME_MS = 150;
+
+/**
+ * The next slice size from how long the last frame took (time between two renders, which includes
+ * the wait for the previous slice to be rasterised). Aims at frames of about `targetMs`: grows when
+ * frames are quick, shrinks when they are slow, within [MIN_CHUNK, MAX_CHUNK].
+ */
+export function nextChunk(chunk: number, frameMs: number, targetMs = TARGET_FRAME_MS): number {
+  if (!(frameMs > 0)) return chunk;
+  const factor = Math.min(2, Math.max(0.5, targetMs / frameMs));
+  return Math.round(Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, chunk * factor)));
+}

@@ -15,6 +15,7 @@ import {
 } from './build.ts';
 import { ProgressiveEdgeLineProgram } from './progressive-edges.ts';
 import { hideIdleLayers } from './idle-layers.ts';
+import { labelPlacer } from './labels.ts';
 import { Layout, loadPositions } from './layout.ts';
 import { makeEdgeReducer, makeNodeReducer, type Focus } from './reducers.ts';
 
@@ -62,14 +63,19 @@ export function createRenderer(
         ? EdgeLineProgram
         : EdgeRectangleProgram;
   const nodeProgram = opts.nodes === 'quad' ? BorderedQuadProgram : BorderedPointProgram<DrawNode, DrawEdge>;
+  const labels = labelPlacer<DrawNode, DrawEdge>();
   const sigma = new Sigma<DrawNode, DrawEdge>(graph, container, {
     nodeProgramClasses: { bordered: nodeProgram },
     edgeProgramClasses: { line: edgeProgram },
     defaultNodeType: 'bordered',
     defaultEdgeType: 'line',
     zIndex: true,
-    labelRenderedSizeThreshold: 9,
-    labelDensity: 0.5,
+    // Sigma's grid offers about one label per 120-px cell (the largest node's); labels.ts then drops
+    // any that would cross a more important one.
+    labelRenderedSizeThreshold: 7,
+    labelDensity: 1,
+    labelGridCellSize: 120,
+    defaultDrawNodeLabel: labels.collect,
     // Drawing every edge on each frame of a pan is what makes it stutter; edges come back as soon as
     // the camera stops. Labels likewise on large graphs.
     hideEdgesOnMove: graph.size > 2_000,
@@ -77,6 +83,7 @@ export function createRenderer(
     enableEdgeEvents: false,
     renderEdgeLabels: false,
   });
+  labels.attach(sigma);
   hideIdleLayers(sigma, opts.highlighted);
   return sigma;
 }

@@ -130,6 +130,13 @@ describe('outreach flow in the web app', () => {
     expect(await panel.textContent()).toContain(`@${target.handle}`);
     await expect.poll(() => page.getByTestId('account-explanation').locator('li').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('account-score').textContent()).toMatch(/^\d+\.\d{3}$/);
+    // Beside the panel the table still fits its column at 1280x800: nothing to scroll sideways to.
+    const fits = await page
+      .locator('section[aria-labelledby="influencers-title"]')
+      .evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(fits.scroll).toBeLessThanOrEqual(fits.client);
+    expect(await page.getByRole('columnheader', { name: 'Why ranked' }).isVisible()).toBe(true);
+    await shot('influencers-panel');
     const accountInUrl = new URL(page.url()).searchParams.get('account');
     expect(accountInUrl).toBeTruthy();
     target.accountId = accountInUrl!;

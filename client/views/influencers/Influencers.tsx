@@ -85,8 +85,10 @@ export function Influencers(props: {
       header: 'Specialties',
       render: (i) => i.specialties.join(', '),
       sortValue: (i) => i.specialties.join(','),
+      // wide-only: folded away while the account panel is open (styles.css), which shows them.
+      className: 'wide-only',
     },
-    { key: 'place', header: 'Place', render: placeText, sortValue: placeText },
+    { key: 'place', header: 'Place', render: placeText, sortValue: placeText, className: 'wide-only' },
     // The community is named in "Why ranked" (and is a column of the CSV): a column of its own made
     // the table wider than a 1280-pixel screen.
     { key: 'why', header: 'Why ranked', render: whyText, className: 'why' },
@@ -95,7 +97,8 @@ export function Influencers(props: {
     columns.push({
       key: 'add',
       header: 'Outreach',
-      className: 'nowrap',
+      // The open panel has its own stage control, so this column folds away beside it.
+      className: 'nowrap wide-only',
       render: (i) =>
         added[i.accountId] ?? (
           <button

@@ -5,6 +5,10 @@
 // so a batch written again — a second run, or a rerun after a kill — changes nothing. Plans have no
 // Eager operator (tests/integration/ingest checks with EXPLAIN). One ingest at a time per database:
 // two concurrent runs of the same rows could both find a relationship missing.
+//
+// What to write is decided by `applyBatch` against a `GraphStore`: the Neo4j transaction here, or the
+// in-memory model of `ingest --bulk` (ingest/bulk/store.ts). One decision procedure for both paths is
+// what makes the bulk import produce the same graph, duplicates and counts as this one.
 import { loadCypher } from '../queries/cypher.ts';
 import { ConstraintViolationError, type Db, type Tx } from '../queries/db.ts';
 import type { CanonicalRecord } from '../queries/model.ts';
@@ -16,9 +20,9 @@ export interface Unit {
 }
 
 export const REL_TYPES = ['mention', 'reply', 'repost', 'quote', 'follow'] as const;
-type RelType = (typeof REL_TYPES)[number];
+export type RelType = (typeof REL_TYPES)[number];
 
-const statementName: Record<RelType, string> = {
+export const statementName: Record<RelType, RelStatement> = {
   mention: 'mentions',
   reply: 'replies',
   repost: 'reposts',
@@ -26,7 +30,9 @@ const statementName: Record<RelType, string> = {
   follow: 'follows',
 };
 
-interface RelRow {
+export type RelStatement = 'mentions' | 'replies' | 'reposts' | 'quotes' | 'follows';
+
+export interface RelRow {
   i: number;
   u: number;
   post?: string;
@@ -36,7 +42,7 @@ interface RelRow {
   weight: number;
 }
 
-interface Prepared {
+export interface Prepared {
   accounts: { u: number; record: Extract<CanonicalRecord, { kind: 'account' }> }[];
   stubs: { id: string; platform: string }[];
   posts: {
@@ -53,7 +59,7 @@ interface Prepared {
   rels: Record<RelType, RelRow[]>;
 }
 
-function platformOf(id: string): string {
+export function platformOf(id: string): string {
   const i = id.indexOf(':');
   return i > 0 ? id.slice(0, i) : 'unknown';
 }
@@ -127,10 +133,57 @@ export function prepare(units: Unit[]): Prepared {
   return p;
 }
 
+/** An account as merge-accounts writes it: every property, null ones removed. */
+export type AccountRow = { id: string; platform: string; handleLower: string | null } & AccountValues;
+export type PostRow = Prepared['posts'][number];
+export type TaggedRow = Prepared['tagged'][number];
+type PostRels = Record<Exclude<RelType, 'follow'>, { target: string; weight: number }[]>;
+export type FreshPost = PostRow & { tags: string[] } & PostRels;
+export interface UsedRow {
+  author: string;
+  tag: string;
+  count: number;
+}
+export interface PairRow {
+  a: string;
+  b: string;
+  mention: number;
+  reply: number;
+  repost: number;
+  quote: number;
+  follow: number;
+}
+
+/** The reads and writes a batch needs, named after the ingest statements that do them in Neo4j. */
+export interface GraphStore {
+  /** Stored values of those accounts that exist (a stub has every value null). */
+  accountValues(ids: string[]): Promise<Map<string, AccountValues>>;
+  mergeAccounts(accounts: AccountRow[]): Promise<void>;
+  /** Creates the accounts that do not exist yet, with just their platform. */
+  mergeStubs(stubs: { id: string; platform: string }[]): Promise<void>;
+  mergeHashtags(tags: string[]): Promise<void>;
+  existingPosts(ids: string[]): Promise<Set<string>>;
+  createPosts(posts: FreshPost[]): Promise<void>;
+  /** Posts seen before: fill their empty values, merge the author link. */
+  mergePosts(posts: PostRow[]): Promise<void>;
+  /** The `i` of the rows whose relationship exists already. */
+  existingTagged(rows: TaggedRow[]): Promise<Set<number>>;
+  createTagged(rows: TaggedRow[]): Promise<void>;
+  existingRels(name: RelStatement, rows: RelRow[]): Promise<Set<number>>;
+  createRels(name: RelStatement, rows: RelRow[]): Promise<void>;
+  addUsed(rows: UsedRow[]): Promise<void>;
+  addInteracts(pairs: PairRow[]): Promise<void>;
+}
+
 /** Account ids this run has written, so later batches skip merging them again (bounded memory). */
 const KNOWN_LIMIT = 500_000;
 
-export class Loader {
+/** What a batch writer gives the pipeline: the indexes of the units that changed the graph. */
+export interface BatchWriter {
+  write(units: Unit[]): Promise<Set<number>>;
+}
+
+export class Loader implements BatchWriter {
   private readonly known = new Set<string>();
   constructor(private readonly db: Db) {}
 
@@ -140,7 +193,10 @@ export class Loader {
     let changed: Set<number>;
     for (let attempt = 1; ; attempt++) {
       try {
-        changed = await this.db.writeTx((tx) => writeInTx(tx, prepared, this.known), 'ingest/batch');
+        changed = await this.db.writeTx(
+          (tx) => applyBatch(new TxStore(tx), prepared, this.known),
+          'ingest/batch',
+        );
         break;
       } catch (err) {
         // A post or account created by another transaction after this one looked (a killed run whose
@@ -150,27 +206,75 @@ export class Loader {
       }
     }
     // Only after the commit: a rolled-back batch must not make later ones skip its accounts.
-    if (this.known.size > KNOWN_LIMIT) this.known.clear();
-    for (const a of prepared.stubs) this.known.add(a.id);
-    for (const a of prepared.accounts) this.known.add(a.record.id);
+    rememberAccounts(this.known, prepared);
     return changed;
   }
 }
 
-async function existing(tx: Tx, name: string, rows: { i: number }[]): Promise<Set<number>> {
-  if (!rows.length) return new Set();
-  const found = await tx.run(loadCypher(`ingest/existing-${name}`), { rows });
-  return new Set(found.map((r) => Number(r.i)));
+export function rememberAccounts(known: Set<string>, p: Prepared): void {
+  if (known.size > KNOWN_LIMIT) known.clear();
+  for (const a of p.stubs) known.add(a.id);
+  for (const a of p.accounts) known.add(a.record.id);
 }
 
-async function writeAccounts(tx: Tx, p: Prepared, changed: Set<number>, known: Set<string>) {
-  if (p.accounts.length) {
-    const ids = [...new Set(p.accounts.map((a) => a.record.id))];
+/** The ingest statements in one Neo4j transaction. */
+class TxStore implements GraphStore {
+  constructor(private readonly tx: Tx) {}
+
+  async accountValues(ids: string[]) {
     const stored = new Map<string, AccountValues>();
-    for (const row of await tx.run(loadCypher('ingest/existing-accounts'), { ids })) {
+    for (const row of await this.tx.run(loadCypher('ingest/existing-accounts'), { ids })) {
       const { id, ...values } = row;
       stored.set(String(id), values as AccountValues);
     }
+    return stored;
+  }
+  async mergeAccounts(accounts: AccountRow[]) {
+    await this.tx.run(loadCypher('ingest/merge-accounts'), { accounts });
+  }
+  async mergeStubs(accounts: { id: string; platform: string }[]) {
+    await this.tx.run(loadCypher('ingest/merge-stubs'), { accounts });
+  }
+  async mergeHashtags(tags: string[]) {
+    await this.tx.run(loadCypher('ingest/merge-hashtags'), { tags });
+  }
+  async existingPosts(ids: string[]) {
+    const found = await this.tx.run(loadCypher('ingest/existing-posts'), { ids });
+    return new Set(found.map((r) => String(r.id)));
+  }
+  async createPosts(posts: FreshPost[]) {
+    await this.tx.run(loadCypher('ingest/create-posts'), { posts });
+  }
+  async mergePosts(posts: PostRow[]) {
+    await this.tx.run(loadCypher('ingest/merge-posts'), { posts });
+  }
+  existingTagged(rows: TaggedRow[]) {
+    return this.existing('tagged', rows);
+  }
+  async createTagged(rows: TaggedRow[]) {
+    await this.tx.run(loadCypher('ingest/create-tagged'), { rows });
+  }
+  existingRels(name: RelStatement, rows: RelRow[]) {
+    return this.existing(name, rows);
+  }
+  async createRels(name: RelStatement, rows: RelRow[]) {
+    await this.tx.run(loadCypher(`ingest/create-${name}`), { rows });
+  }
+  async addUsed(rows: UsedRow[]) {
+    await this.tx.run(loadCypher('ingest/add-used'), { rows });
+  }
+  async addInteracts(pairs: PairRow[]) {
+    await this.tx.run(loadCypher('ingest/add-interacts'), { pairs });
+  }
+  private async existing(name: string, rows: { i: number }[]): Promise<Set<number>> {
+    const found = await this.tx.run(loadCypher(`ingest/existing-${name}`), { rows });
+    return new Set(found.map((r) => Number(r.i)));
+  }
+}
+
+async function writeAccounts(store: GraphStore, p: Prepared, changed: Set<number>, known: Set<string>) {
+  if (p.accounts.length) {
+    const stored = await store.accountValues([...new Set(p.accounts.map((a) => a.record.id))]);
     const final = new Map<string, { platform: string; values: AccountValues; rows: number[] }>();
     for (const { u, record } of p.accounts) {
       const seen = final.get(record.id);
@@ -196,25 +300,24 @@ async function writeAccounts(tx: Tx, p: Prepared, changed: Set<number>, known: S
         ...values,
         handleLower: typeof values.handle === 'string' ? values.handle.toLowerCase() : null,
       }));
-      await tx.run(loadCypher('ingest/merge-accounts'), { accounts });
+      await store.mergeAccounts(accounts);
     }
   }
   const stubs = p.stubs.filter((a) => !known.has(a.id));
-  if (stubs.length) await tx.run(loadCypher('ingest/merge-stubs'), { accounts: stubs });
+  if (stubs.length) await store.mergeStubs(stubs);
 }
 
-type PostRels = Record<Exclude<RelType, 'follow'>, { target: string; weight: number }[]>;
-
-async function writeInTx(tx: Tx, p: Prepared, known: Set<string>): Promise<Set<number>> {
+/** Decides and makes one batch's writes; returns the indexes of the units that changed the graph. */
+export async function applyBatch(store: GraphStore, p: Prepared, known: Set<string>): Promise<Set<number>> {
   const changed = new Set<number>();
-  await writeAccounts(tx, p, changed, known);
+  await writeAccounts(store, p, changed, known);
   const tags = [...new Set(p.tagged.map((t) => t.tag))];
-  if (tags.length) await tx.run(loadCypher('ingest/merge-hashtags'), { tags });
+  if (tags.length) await store.mergeHashtags(tags);
 
   // What this batch adds to the per-account USED and per-pair INTERACTS summaries: exactly the
   // relationships it creates, so a summary always equals the sum over what exists.
-  const used = new Map<string, { author: string; tag: string; count: number }>();
-  const pairs = new Map<string, Record<string, number | string>>();
+  const used = new Map<string, UsedRow>();
+  const pairs = new Map<string, PairRow>();
   const countTag = (t: { u: number; author: string; tag: string }) => {
     changed.add(t.u);
     const key = `${t.author}\u0000${t.tag}`;
@@ -230,18 +333,14 @@ async function writeInTx(tx: Tx, p: Prepared, known: Set<string>): Promise<Set<n
       pair = { a: r.author!, b: r.target, mention: 0, reply: 0, repost: 0, quote: 0, follow: 0 };
       pairs.set(key, pair);
     }
-    pair[type] = Number(pair[type]) + r.weight;
+    pair[type] += r.weight;
   };
 
   // Posts new to the database (the usual case) are written by one statement together with their
   // hashtags and interactions: nothing of theirs can exist yet, so nothing is looked up first, and
   // each post is found once instead of once per relationship.
-  const old = new Set<string>();
-  if (p.posts.length) {
-    const found = await tx.run(loadCypher('ingest/existing-posts'), { ids: p.posts.map((x) => x.id) });
-    for (const r of found) old.add(String(r.id));
-  }
-  const fresh = new Map<string, Prepared['posts'][number] & { tags: string[] } & PostRels>();
+  const old = p.posts.length ? await store.existingPosts(p.posts.map((x) => x.id)) : new Set<string>();
+  const fresh = new Map<string, FreshPost>();
   for (const x of p.posts) {
     if (old.has(x.id)) continue;
     changed.add(x.u);
@@ -269,27 +368,26 @@ async function writeInTx(tx: Tx, p: Prepared, known: Set<string>): Promise<Set<n
       countRel(type, r);
     }
   }
-  if (fresh.size) await tx.run(loadCypher('ingest/create-posts'), { posts: [...fresh.values()] });
-  if (old.size)
-    await tx.run(loadCypher('ingest/merge-posts'), { posts: p.posts.filter((x) => old.has(x.id)) });
+  if (fresh.size) await store.createPosts([...fresh.values()]);
+  if (old.size) await store.mergePosts(p.posts.filter((x) => old.has(x.id)));
 
   // Posts seen before (a file loaded again, a post quoted in several files): each hashtag link and
   // interaction is created only if it is missing, the check running in this same transaction.
   if (oldTagged.length) {
-    const found = await existing(tx, 'tagged', oldTagged);
+    const found = await store.existingTagged(oldTagged);
     const missing = oldTagged.filter((t) => !found.has(t.i));
     for (const t of missing) countTag(t);
-    if (missing.length) await tx.run(loadCypher('ingest/create-tagged'), { rows: missing });
+    if (missing.length) await store.createTagged(missing);
   }
   for (const type of REL_TYPES) {
     const rows = oldRels[type];
     if (!rows.length) continue;
-    const found = await existing(tx, statementName[type], rows);
+    const found = await store.existingRels(statementName[type], rows);
     const missing = rows.filter((r) => !found.has(r.i));
     for (const r of missing) countRel(type, r);
-    if (missing.length) await tx.run(loadCypher(`ingest/create-${statementName[type]}`), { rows: missing });
+    if (missing.length) await store.createRels(statementName[type], missing);
   }
-  if (used.size) await tx.run(loadCypher('ingest/add-used'), { rows: [...used.values()] });
-  if (pairs.size) await tx.run(loadCypher('ingest/add-interacts'), { pairs: [...pairs.values()] });
+  if (used.size) await store.addUsed([...used.values()]);
+  if (pairs.size) await store.addInteracts([...pairs.values()]);
   return changed;
 }

@@ -7,7 +7,7 @@ import { Transform } from 'node:stream';
 import type { Db } from '../queries/db.ts';
 import { CanonicalRecord } from '../queries/model.ts';
 import { detectFormat, readSample, UnrecognisedFormatError, type Format } from './detect.ts';
-import { Loader, type Unit } from './load.ts';
+import { Loader, type BatchWriter, type Unit } from './load.ts';
 import type { ProgressState } from './progress.ts';
 import type { RejectsFile } from './rejects.ts';
 import { clip, type Source } from './sources/source.ts';
@@ -28,6 +28,8 @@ export interface IngestOptions {
   rejects: RejectsFile;
   onProgress?: (s: ProgressState) => void;
   log?: (line: string) => void;
+  /** Where batches go instead of Neo4j transactions (ingest --bulk: ingest/bulk/store.ts). */
+  writer?: BatchWriter;
 }
 
 export interface FileSummary {
@@ -80,7 +82,7 @@ export async function ingestFiles(db: Db | null, files: string[], opts: IngestOp
   let unresolved = 0;
   // One write in flight at a time while the next batch is parsed: overlap without competing transactions.
   let inFlight: Promise<void> = Promise.resolve();
-  const loader = db ? new Loader(db) : null;
+  const loader = opts.writer ?? (db ? new Loader(db) : null);
 
   for (const file of files) {
     const fs: FileSummary = { file, format: null, read: 0, loaded: 0, duplicates: 0, rejected: 0 };

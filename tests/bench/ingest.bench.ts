@@ -3,11 +3,16 @@
 // 1M / 100k ratios (throughput and memory should stay flat as the file grows). The peer, in the same
 // run and on the same database: Neo4j's own LOAD CSV + MERGE of the same files into the same model
 // (queries/cypher/bench/load-csv-*.cypher), which the local instance reads from its import folder.
+// The same files also go through `ingest --bulk` (neo4j-admin import) into an emptied database: its
+// interactions/s are the wall clock of the whole command (parse, stop, import, start, schema), with the
+// peak RSS of the Node process and of the admin JVM, and its ratios to the peer and the transactional
+// path. BENCH_INGEST_MODES (default bulk,transactional,peer) picks the runs, e.g. `bulk` while iterating.
 // Goals (issue 3, 2-core machine): ≥ 25,000 interactions/s for 1M, peak RSS ≤ 512 MB.
 // It empties the social graph of the Neo4j it uses: by default a local instance of its own
 // ("bench-ingest" on port 7702), or the one CARECIRCLE_NEO4J_INSTANCE / NEO4J_URI names.
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateDemo } from '../../ingest/demo/generate.ts';
@@ -23,6 +28,12 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const out = path.join(root, 'tests/bench/out/ingest');
 mkdirSync(out, { recursive: true });
 const sizes = (process.env.BENCH_INGEST_SIZES ?? '100000,1000000').split(',').map(Number);
+const modes = new Set((process.env.BENCH_INGEST_MODES ?? 'bulk,transactional,peer').split(','));
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 function cli(args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/index.ts', ...args], {
@@ -34,11 +45,18 @@ function cli(args: string[]) {
 }
 
 /** Runs the ingest command and samples its peak resident set (VmHWM) until it exits. */
-function ingest(files: string[]): Promise<{
-  summary: { read: number; loaded: number; rejected: number; seconds: number };
+interface IngestRun {
+  summary: {
+    read: number;
+    loaded: number;
+    rejected: number;
+    seconds: number;
+    bulk?: { phases: Record<string, number>; importPeakRssMb: number | null; importHeap: string };
+  };
   peakMb: number;
   wallS: number;
-}> {
+}
+function ingest(files: string[], extra: string[] = []): Promise<IngestRun> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const child = spawn(
@@ -51,6 +69,7 @@ function ingest(files: string[]): Promise<{
         '--json',
         '--rejects',
         path.join(out, 'rejects.jsonl'),
+        ...extra,
         ...files,
       ],
       { cwd: root },
@@ -101,65 +120,134 @@ cli(['db', 'start']);
 interface Row {
   interactions: number;
   accounts: number;
-  loadedInteractions: number;
-  rejected: number;
-  seconds: number;
-  interactionsPerSecond: number;
-  rowsPerSecond: number;
-  peakRssMb: number;
+  load: string;
+  transactional: {
+    loadedInteractions: number;
+    rejected: number;
+    seconds: number;
+    interactionsPerSecond: number;
+    peakRssMb: number;
+  } | null;
+  bulk: {
+    loadedInteractions: number;
+    rejected: number;
+    seconds: number;
+    interactionsPerSecond: number;
+    peakRssMb: number;
+    importPeakRssMb: number | null;
+    importHeap: string;
+    phases: Record<string, number>;
+  } | null;
   peerSeconds: number | null;
   peerInteractionsPerSecond: number | null;
 }
+
+function loadedInteractions(): number {
+  const stats = JSON.parse(cli(['stats', '--json'])) as { interactions: Record<string, number> };
+  return Object.values(stats.interactions).reduce((a, b) => a + b, 0);
+}
+
 const results: Row[] = [];
 for (const interactions of sizes) {
   const dir = path.join(out, `demo-${interactions}`);
   const accounts = Math.max(2000, Math.round(interactions / 20));
   if (!existsSync(path.join(dir, 'edges.csv')))
     await generateDemo({ outDir: dir, accounts, interactions, seed: 1 });
-  cli(['reset', '--yes']);
-  console.log(
-    `loading ${interactions.toLocaleString('en-US')} interactions (${accounts.toLocaleString('en-US')} accounts)…`,
-  );
-  const r = await ingest([path.join(dir, 'accounts.csv'), path.join(dir, 'edges.csv')]);
-  const stats = JSON.parse(cli(['stats', '--json'])) as { interactions: Record<string, number> };
-  const loadedInteractions = Object.values(stats.interactions).reduce((a, b) => a + b, 0);
+  const files = [path.join(dir, 'accounts.csv'), path.join(dir, 'edges.csv')];
   const row: Row = {
     interactions,
     accounts,
-    loadedInteractions,
-    rejected: r.summary.rejected,
-    seconds: Math.round(r.wallS * 10) / 10,
-    interactionsPerSecond: Math.round(interactions / r.wallS),
-    rowsPerSecond: Math.round(r.summary.read / r.wallS),
-    peakRssMb: Math.round(r.peakMb),
+    load: load(),
+    transactional: null,
+    bulk: null,
     peerSeconds: null,
     peerInteractionsPerSecond: null,
   };
-  const peer = await loadCsvPeer(dir);
-  if (peer !== null) {
-    row.peerSeconds = Math.round(peer * 10) / 10;
-    row.peerInteractionsPerSecond = Math.round(interactions / peer);
+  const n = interactions.toLocaleString('en-US');
+  if (modes.has('bulk')) {
+    // --bulk loads an empty database only.
+    cli(['reset', '--yes', '--all']);
+    console.log(`bulk: ${n} interactions (${accounts.toLocaleString('en-US')} accounts), load ${load()}…`);
+    const r = await ingest(files, ['--bulk']);
+    row.bulk = {
+      loadedInteractions: loadedInteractions(),
+      rejected: r.summary.rejected,
+      seconds: Math.round(r.wallS * 10) / 10,
+      interactionsPerSecond: Math.round(interactions / r.wallS),
+      peakRssMb: Math.round(r.peakMb),
+      importPeakRssMb: r.summary.bulk?.importPeakRssMb ?? null,
+      importHeap: r.summary.bulk?.importHeap ?? '',
+      phases: r.summary.bulk?.phases ?? {},
+    };
   }
+  if (modes.has('transactional')) {
+    cli(['reset', '--yes']);
+    console.log(`transactional: ${n} interactions, load ${load()}…`);
+    const r = await ingest(files);
+    row.transactional = {
+      loadedInteractions: loadedInteractions(),
+      rejected: r.summary.rejected,
+      seconds: Math.round(r.wallS * 10) / 10,
+      interactionsPerSecond: Math.round(interactions / r.wallS),
+      peakRssMb: Math.round(r.peakMb),
+    };
+  }
+  if (modes.has('peer')) {
+    const peer = await loadCsvPeer(dir);
+    if (peer !== null) {
+      row.peerSeconds = Math.round(peer * 10) / 10;
+      row.peerInteractionsPerSecond = Math.round(interactions / peer);
+    }
+  }
+  row.load = `${row.load} → ${load()}`;
   results.push(row);
-  console.log(row);
+  console.log(JSON.stringify(row, null, 2));
 }
 
-const [small, big] = [results[0], results[results.length - 1]];
-console.log('\ninteractions   interactions/s   peak RSS (MB)   LOAD CSV peer/s   ours ÷ peer');
+const cell = (v: number | string | null | undefined, w: number) => String(v ?? '—').padStart(w);
+const ratio = (a: number | undefined, b: number | null | undefined) => (a && b ? (a / b).toFixed(2) : null);
+console.log(
+  '\ninteractions   path            interactions/s   peak RSS MB   admin JVM MB   ÷ LOAD CSV peer   ÷ transactional',
+);
 for (const r of results) {
   const peer = r.peerInteractionsPerSecond;
-  console.log(
-    `${String(r.interactions).padStart(12)}   ${String(r.interactionsPerSecond).padStart(14)}   ${String(r.peakRssMb).padStart(13)}   ${String(peer ?? '—').padStart(15)}   ${peer ? (r.interactionsPerSecond / peer).toFixed(2).padStart(11) : '—'.padStart(11)}`,
-  );
+  const tx = r.transactional?.interactionsPerSecond;
+  if (r.transactional) {
+    console.log(
+      `${cell(r.interactions, 12)}   transactional   ${cell(tx, 14)}   ${cell(r.transactional.peakRssMb, 11)}   ${cell(null, 12)}   ${cell(ratio(tx, peer), 15)}   ${cell(null, 15)}`,
+    );
+  }
+  if (r.bulk) {
+    const b = r.bulk.interactionsPerSecond;
+    console.log(
+      `${cell(r.interactions, 12)}   bulk            ${cell(b, 14)}   ${cell(r.bulk.peakRssMb, 11)}   ${cell(r.bulk.importPeakRssMb, 12)}   ${cell(ratio(b, peer), 15)}   ${cell(ratio(b, tx), 15)}`,
+    );
+    console.log(
+      `${' '.repeat(15)}bulk phases (s): ${JSON.stringify(r.bulk.phases)}, admin heap ${r.bulk.importHeap}`,
+    );
+  }
+  console.log(`${' '.repeat(15)}LOAD CSV peer: ${peer ?? '—'} interactions/s; load average ${r.load}`);
 }
+const [small, big] = [results[0], results[results.length - 1]];
 if (small && big && small !== big) {
-  console.log(
-    `ratio ${big.interactions}/${small.interactions}: throughput ×${(big.interactionsPerSecond / small.interactionsPerSecond).toFixed(2)}, peak RSS ×${(big.peakRssMb / small.peakRssMb).toFixed(2)}`,
-  );
+  for (const k of ['transactional', 'bulk'] as const) {
+    const a = small[k];
+    const b = big[k];
+    if (a && b) {
+      console.log(
+        `${k} ratio ${big.interactions}/${small.interactions}: throughput ×${(b.interactionsPerSecond / a.interactionsPerSecond).toFixed(2)}, peak RSS ×${(b.peakRssMb / a.peakRssMb).toFixed(2)}`,
+      );
+    }
+  }
 }
 if (big) {
-  console.log(
-    `goals: ≥ 25,000 interactions/s → ${big.interactionsPerSecond >= 25_000 ? 'met' : 'NOT met'}; peak RSS ≤ 512 MB → ${big.peakRssMb <= 512 ? 'met' : 'NOT met'}`,
-  );
+  for (const k of ['transactional', 'bulk'] as const) {
+    const b = big[k];
+    if (!b) continue;
+    console.log(
+      `goals (${k}, ${big.interactions}): ≥ 25,000 interactions/s → ${b.interactionsPerSecond >= 25_000 ? 'met' : 'NOT met'} (${b.interactionsPerSecond}); ` +
+        `peak RSS ≤ 512 MB → ${b.peakRssMb <= 512 ? 'met' : 'NOT met'} (${b.peakRssMb})`,
+    );
+  }
 }
 writeFileSync(path.join(out, 'results.json'), JSON.stringify(results, null, 2));

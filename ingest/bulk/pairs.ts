@@ -1,0 +1,123 @@
+// Compact sets and maps keyed by a pair of small non-negative integers (node indexes), in typed arrays:
+// a million relationship keys take 8-16 bytes each here instead of ~100 as strings in a Set, which is
+// what keeps `ingest --bulk` inside its memory goal at a million interactions.
+
+const EMPTY = 0xffffffff;
+
+function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(b + 0x7f4a7c15, 0xc2b2ae35);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return (h ^ (h >>> 13)) >>> 0;
+}
+
+/** Open addressing with linear probing; each distinct pair gets the next index (0, 1, 2 …). */
+export class PairIndex {
+  private keys: Uint32Array;
+  private slots: Int32Array;
+  private mask: number;
+  size = 0;
+
+  constructor(capacity = 1 << 12) {
+    const cap = 1 << Math.ceil(Math.log2(Math.max(capacity, 16)));
+    this.keys = new Uint32Array(cap * 2).fill(EMPTY);
+    this.slots = new Int32Array(cap);
+    this.mask = cap - 1;
+  }
+
+  private find(a: number, b: number): number {
+    if (!(a >= 0 && a < EMPTY && b >= 0 && b < EMPTY))
+      throw new RangeError(`pair (${a}, ${b}) is outside 0…2^32-2`);
+    let i = mix(a, b) & this.mask;
+    for (;;) {
+      const k = this.keys[2 * i];
+      if (k === EMPTY || (k === a && this.keys[2 * i + 1] === b)) return i;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  /** The index of the pair, or -1. */
+  get(a: number, b: number): number {
+    const i = this.find(a, b);
+    return this.keys[2 * i] === EMPTY ? -1 : this.slots[i]!;
+  }
+
+  has(a: number, b: number): boolean {
+    return this.get(a, b) !== -1;
+  }
+
+  /** The pair's index, adding it if new. */
+  add(a: number, b: number): number {
+    let i = this.find(a, b);
+    if (this.keys[2 * i] !== EMPTY) return this.slots[i]!;
+    if ((this.size + 1) * 4 > (this.mask + 1) * 3) {
+      this.grow();
+      i = this.find(a, b);
+    }
+    this.keys[2 * i] = a;
+    this.keys[2 * i + 1] = b;
+    this.slots[i] = this.size;
+    return this.size++;
+  }
+
+  /** Every pair with its index, in table order. */
+  *entries(): Generator<[a: number, b: number, index: number]> {
+    for (let i = 0; i <= this.mask; i++) {
+      const a = this.keys[2 * i]!;
+      if (a !== EMPTY) yield [a, this.keys[2 * i + 1]!, this.slots[i]!];
+    }
+  }
+
+  private grow(): void {
+    const { keys, slots } = this;
+    const cap = (this.mask + 1) * 2;
+    this.keys = new Uint32Array(cap * 2).fill(EMPTY);
+    this.slots = new Int32Array(cap);
+    this.mask = cap - 1;
+    for (let j = 0; j < slots.length; j++) {
+      const a = keys[2 * j]!;
+      if (a === EMPTY) continue;
+      const i = this.find(a, keys[2 * j + 1]!);
+      this.keys[2 * i] = a;
+      this.keys[2 * i + 1] = keys[2 * j + 1]!;
+      this.slots[i] = slots[j]!;
+    }
+  }
+}
+
+/** A Float64Array that grows: per-index counters next to a PairIndex. */
+export class Counters {
+  private data: Float64Array;
+  constructor(readonly width: number) {
+    this.data = new Float64Array(width * 1024);
+  }
+  /** The counters of `index` (a view; valid until the next call). */
+  at(index: number): Float64Array {
+    const need = (index + 1) * this.width;
+    if (need > this.data.length) {
+      const next = new Float64Array(Math.max(need, this.data.length * 2));
+      next.set(this.data);
+      this.data = next;
+    }
+    return this.data.subarray(index * this.width, need);
+  }
+}
+
+/** A growable typed array of small integers per node index (post flags, first authors). */
+export class IntColumn {
+  private data: Int32Array;
+  constructor(private readonly fill = 0) {
+    this.data = new Int32Array(1024).fill(fill);
+  }
+  get(i: number): number {
+    return i < this.data.length ? this.data[i]! : this.fill;
+  }
+  set(i: number, v: number): void {
+    if (i >= this.data.length) {
+      const next = new Int32Array(Math.max(i + 1, this.data.length * 2)).fill(this.fill);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[i] = v;
+  }
+}

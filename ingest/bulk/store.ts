@@ -1,0 +1,318 @@
+// The graph of `ingest --bulk`, kept in memory only as far as later rows need it, and written as
+// neo4j-admin import CSV files. It answers the same questions a Neo4j transaction answers for the
+// transactional loader (GraphStore in ingest/load.ts), so `applyBatch` makes the same decisions:
+// the same duplicates, the same "newest non-empty value" per account, the same INTERACTS and USED
+// sums. Posts and their relationships go to their files as soon as they are decided; what stays in
+// memory is what must be aggregated or looked up again: accounts (their values are final only at the
+// end), hashtags, post ids, relationship keys as integer pairs (PairIndex) and the pair/usage counters.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { AccountValues } from '../accounts.ts';
+import { emptyValues } from '../accounts.ts';
+import {
+  applyBatch,
+  platformOf,
+  prepare,
+  type AccountRow,
+  type BatchWriter,
+  type FreshPost,
+  type GraphStore,
+  type PairRow,
+  type PostRow,
+  type RelRow,
+  type RelStatement,
+  type TaggedRow,
+  type Unit,
+  type UsedRow,
+} from '../load.ts';
+import { CsvOut } from './csv-out.ts';
+import { Counters, IntColumn, PairIndex } from './pairs.ts';
+
+/** Relationship kinds as the low 3 bits of a relationship key: (start index, end index * 8 + kind). */
+const KIND = { mentions: 0, replies: 1, reposts: 2, quotes: 3, follows: 4, tagged: 5, posted: 6 } as const;
+const REL_FILES: Record<RelStatement, { type: string; start: 'Post' | 'Account' }> = {
+  mentions: { type: 'MENTIONS', start: 'Post' },
+  replies: { type: 'REPLIES_TO', start: 'Post' },
+  reposts: { type: 'REPOSTS', start: 'Post' },
+  quotes: { type: 'QUOTES', start: 'Post' },
+  follows: { type: 'FOLLOWS', start: 'Account' },
+};
+const POST_RELS = ['mention', 'reply', 'repost', 'quote'] as const;
+const POST_REL_NAME = { mention: 'mentions', reply: 'replies', repost: 'reposts', quote: 'quotes' } as const;
+/** Post properties merge-posts fills when empty, as bits of a per-post flag. */
+const FILLABLE = ['createdAt', 'text', 'lang', 'url'] as const;
+/** Beyond this a relationship key no longer fits the pair encoding. */
+const MAX_NODES = 2 ** 29;
+
+export interface ImportFiles {
+  nodes: { label: string; file: string }[];
+  relationships: { type: string; file: string }[];
+  /** Files with a line break inside a field (read in multi-line mode). */
+  multiline: string[];
+  nodeCount: number;
+  relationshipCount: number;
+}
+
+class Interner {
+  readonly index = new Map<string, number>();
+  readonly keys: string[] = [];
+  get(key: string): number | undefined {
+    return this.index.get(key);
+  }
+  add(key: string): number {
+    let i = this.index.get(key);
+    if (i === undefined) {
+      i = this.keys.length;
+      if (i >= MAX_NODES) throw new RangeError(`more than ${MAX_NODES} nodes of one label`);
+      this.index.set(key, i);
+      this.keys.push(key);
+    }
+    return i;
+  }
+}
+
+export class BulkStore implements GraphStore, BatchWriter {
+  private readonly accounts = new Interner();
+  /** Per account index: the values merge-accounts would have set; undefined for a stub. */
+  private readonly accountData: ({ platform: string; values: AccountValues } | undefined)[] = [];
+  private readonly tags = new Interner();
+  private readonly posts = new Map<string, number>();
+  private readonly postFlags = new IntColumn(0);
+  private readonly postAuthor = new IntColumn(-1);
+  private readonly rels = new PairIndex(1 << 16);
+  private readonly used = new PairIndex(1 << 12);
+  private readonly usedCount = new Counters(1);
+  private readonly pairs = new PairIndex(1 << 12);
+  /** mention, reply, repost, quote, follow, total per INTERACTS pair. */
+  private readonly pairWeights = new Counters(6);
+  private readonly out: {
+    posts: CsvOut;
+    posted: CsvOut;
+    tagged: CsvOut;
+  } & Record<RelStatement, CsvOut>;
+  /** merge-posts rows that fill an empty value of a post already written: applied after the import. */
+  readonly postFills: PostRow[] = [];
+
+  constructor(readonly dir: string) {
+    mkdirSync(dir, { recursive: true });
+    const f = (name: string, header: string) => new CsvOut(path.join(dir, `${name}.csv`), header);
+    const rel = ':START_ID(Post),:END_ID(Account),weight:double';
+    this.out = {
+      posts: f('posts', ':ID(Post),id,platform,createdAt,text,lang,url'),
+      posted: f('posted', ':START_ID(Account),:END_ID(Post)'),
+      tagged: f('tagged', ':START_ID(Post),:END_ID(Hashtag)'),
+      mentions: f('mentions', rel),
+      replies: f('replies', rel),
+      reposts: f('reposts', rel),
+      quotes: f('quotes', rel),
+      follows: f('follows', ':START_ID(Account),:END_ID(Account)'),
+    };
+  }
+
+  /** One batch, decided exactly as the transactional loader decides it; written to the files. */
+  async write(units: Unit[]): Promise<Set<number>> {
+    // The loader's `known` set only saves Neo4j from merging stubs again; here that is free.
+    const changed = await applyBatch(this, prepare(units), new Set());
+    for (const o of Object.values(this.out)) await o.drained();
+    return changed;
+  }
+
+  private account(id: string): number {
+    const i = this.accounts.get(id);
+    if (i === undefined) throw new Error(`bulk ingest: account ${id} used before it was merged`);
+    return i;
+  }
+  private post(id: string): number {
+    const i = this.posts.get(id);
+    if (i === undefined) throw new Error(`bulk ingest: post ${id} used before it was created`);
+    return i;
+  }
+  private tag(tag: string): number {
+    const i = this.tags.get(tag);
+    if (i === undefined) throw new Error(`bulk ingest: hashtag ${tag} used before it was merged`);
+    return i;
+  }
+
+  async accountValues(ids: string[]) {
+    const stored = new Map<string, AccountValues>();
+    for (const id of ids) {
+      const i = this.accounts.get(id);
+      if (i !== undefined) stored.set(id, this.accountData[i]?.values ?? emptyValues());
+    }
+    return stored;
+  }
+  async mergeAccounts(rows: AccountRow[]) {
+    for (const { id, platform, handleLower: _derived, ...values } of rows) {
+      this.accountData[this.accounts.add(id)] = { platform, values };
+    }
+  }
+  async mergeStubs(stubs: { id: string; platform: string }[]) {
+    // ON CREATE SET platform = platformOf(id): derived again when the file is written.
+    for (const s of stubs) this.accounts.add(s.id);
+  }
+  async mergeHashtags(tags: string[]) {
+    for (const t of tags) this.tags.add(t);
+  }
+  async existingPosts(ids: string[]) {
+    return new Set(ids.filter((id) => this.posts.has(id)));
+  }
+  async createPosts(posts: FreshPost[]) {
+    const { out } = this;
+    for (const p of posts) {
+      const x = this.posts.size;
+      if (x >= MAX_NODES) throw new RangeError(`more than ${MAX_NODES} posts`);
+      this.posts.set(p.id, x);
+      let flags = 0;
+      FILLABLE.forEach((k, bit) => {
+        if (p[k] !== null) flags |= 1 << bit;
+      });
+      this.postFlags.set(x, flags);
+      const author = this.account(p.author);
+      this.postAuthor.set(x, author);
+      const o = out.posts;
+      o.row(
+        `${x},${o.str(p.id)},${o.str(p.platform)},${o.str(p.createdAt)},${o.str(p.text)},${o.str(p.lang)},${o.str(p.url)}`,
+      );
+      out.posted.row(`${author},${x}`);
+      for (const t of p.tags) {
+        const h = this.tag(t);
+        this.rels.add(x, h * 8 + KIND.tagged);
+        out.tagged.row(`${x},${h}`);
+      }
+      for (const type of POST_RELS) {
+        const name = POST_REL_NAME[type];
+        for (const e of p[type]) {
+          const b = this.account(e.target);
+          this.rels.add(x, b * 8 + KIND[name]);
+          out[name].row(`${x},${b},${e.weight}`);
+        }
+      }
+    }
+  }
+  async mergePosts(posts: PostRow[]) {
+    for (const p of posts) {
+      const x = this.post(p.id);
+      let flags = this.postFlags.get(x);
+      let fills = false;
+      FILLABLE.forEach((k, bit) => {
+        if (p[k] !== null && !(flags & (1 << bit))) {
+          flags |= 1 << bit;
+          fills = true;
+        }
+      });
+      if (fills) {
+        this.postFlags.set(x, flags);
+        this.postFills.push(p);
+      }
+      const a = this.account(p.author);
+      if (this.postAuthor.get(x) !== a && this.rels.get(x, a * 8 + KIND.posted) === -1) {
+        this.rels.add(x, a * 8 + KIND.posted);
+        this.out.posted.row(`${a},${x}`);
+      }
+    }
+  }
+  async existingTagged(rows: TaggedRow[]) {
+    const found = new Set<number>();
+    for (const t of rows)
+      if (this.rels.has(this.post(t.post), this.tag(t.tag) * 8 + KIND.tagged)) found.add(t.i);
+    return found;
+  }
+  async createTagged(rows: TaggedRow[]) {
+    for (const t of rows) {
+      const x = this.post(t.post);
+      const h = this.tag(t.tag);
+      this.rels.add(x, h * 8 + KIND.tagged);
+      this.out.tagged.row(`${x},${h}`);
+    }
+  }
+  private relKey(name: RelStatement, r: RelRow): [number, number] {
+    const start = name === 'follows' ? this.account(r.source!) : this.post(r.post!);
+    return [start, this.account(r.target) * 8 + KIND[name]];
+  }
+  async existingRels(name: RelStatement, rows: RelRow[]) {
+    const found = new Set<number>();
+    for (const r of rows) if (this.rels.has(...this.relKey(name, r))) found.add(r.i);
+    return found;
+  }
+  async createRels(name: RelStatement, rows: RelRow[]) {
+    const o = this.out[name];
+    for (const r of rows) {
+      const [a, b] = this.relKey(name, r);
+      this.rels.add(a, b);
+      o.row(name === 'follows' ? `${a},${b >>> 3}` : `${a},${b >>> 3},${r.weight}`);
+    }
+  }
+  async addUsed(rows: UsedRow[]) {
+    for (const r of rows) {
+      const c = this.usedCount.at(this.used.add(this.account(r.author), this.tag(r.tag)));
+      c[0] = c[0]! + Math.trunc(r.count);
+    }
+  }
+  async addInteracts(pairs: PairRow[]) {
+    for (const p of pairs) {
+      const w = this.pairWeights.at(this.pairs.add(this.account(p.a), this.account(p.b)));
+      // The same additions, in the same order, as add-interacts.cypher: equal doubles.
+      w[0] = w[0]! + p.mention;
+      w[1] = w[1]! + p.reply;
+      w[2] = w[2]! + p.repost;
+      w[3] = w[3]! + p.quote;
+      w[4] = w[4]! + p.follow;
+      w[5] = w[5]! + p.mention + p.reply + p.repost + p.quote + p.follow;
+    }
+  }
+
+  /** Closes the streamed files and writes the aggregated ones; returns what to import. */
+  async finish(): Promise<ImportFiles> {
+    const f = (name: string, header: string) => new CsvOut(path.join(this.dir, `${name}.csv`), header);
+    const accounts = f(
+      'accounts',
+      ':ID(Account),id,platform,handle,handleLower,name,bio,location,followers:double,following:double,verified:boolean,url,observedAt',
+    );
+    const s = (v: unknown) => accounts.str(v as string | null);
+    const n = (v: unknown) => accounts.val(v as number | boolean | null);
+    this.accounts.keys.forEach((id, i) => {
+      const d = this.accountData[i];
+      if (!d) return accounts.row(`${i},${s(id)},${s(platformOf(id))},,,,,,,,,,`);
+      const v = d.values;
+      const handleLower = typeof v.handle === 'string' ? v.handle.toLowerCase() : null;
+      accounts.row(
+        `${i},${s(id)},${s(d.platform)},${s(v.handle)},${s(handleLower)},${s(v.name)},${s(v.bio)},${s(v.location)},` +
+          `${n(v.followers)},${n(v.following)},${n(v.verified)},${s(v.url)},${s(v.observedAt)}`,
+      );
+    });
+    const hashtags = f('hashtags', ':ID(Hashtag),tag');
+    this.tags.keys.forEach((t, i) => hashtags.row(`${i},${hashtags.str(t)}`));
+    const used = f('used', ':START_ID(Account),:END_ID(Hashtag),count:long');
+    for (const [a, h, i] of this.used.entries()) used.row(`${a},${h},${this.usedCount.at(i)[0]}`);
+    const interacts = f(
+      'interacts',
+      ':START_ID(Account),:END_ID(Account),mention:double,reply:double,repost:double,quote:double,follow:double,total:double',
+    );
+    for (const [a, b, i] of this.pairs.entries())
+      interacts.row(`${a},${b},${[...this.pairWeights.at(i)].join(',')}`);
+
+    const all = [...Object.values(this.out), accounts, hashtags, used, interacts];
+    await Promise.all(all.map((o) => o.close()));
+    const { out } = this;
+    return {
+      nodes: [
+        { label: 'Account', file: accounts.path },
+        { label: 'Hashtag', file: hashtags.path },
+        { label: 'Post', file: out.posts.path },
+      ],
+      relationships: [
+        { type: 'POSTED', file: out.posted.path },
+        { type: 'TAGGED', file: out.tagged.path },
+        ...(Object.keys(REL_FILES) as RelStatement[]).map((k) => ({
+          type: REL_FILES[k].type,
+          file: out[k].path,
+        })),
+        { type: 'INTERACTS', file: interacts.path },
+        { type: 'USED', file: used.path },
+      ],
+      multiline: all.filter((o) => o.multiline).map((o) => o.path),
+      nodeCount: accounts.rows + hashtags.rows + out.posts.rows,
+      relationshipCount: all.reduce((k, o) => k + o.rows, 0) - accounts.rows - hashtags.rows - out.posts.rows,
+    };
+  }
+}

@@ -7,14 +7,21 @@ const MIN_CHUNK = 2_000;
 const MAX_CHUNK = 200_000;
 /** Frame time aimed at while edges fill in: under the 200 ms a user notices as a stall. */
 export const TARGET_FRAME_MS = 150;
+/**
+ * The picture is whole after at most this many frames: when frames are slow whatever the slice (the
+ * nodes alone take long on a very large graph), smaller slices would only make the wait longer.
+ */
+export const MAX_FRAMES = 12;
 
 /**
  * The next slice size from how long the last frame took (time between two renders, which includes
  * the wait for the previous slice to be rasterised). Aims at frames of about `targetMs`: grows when
- * frames are quick, shrinks when they are slow, within [MIN_CHUNK, MAX_CHUNK].
+ * frames are quick, shrinks when they are slow, within [MIN_CHUNK, MAX_CHUNK] and never below
+ * total / MAX_FRAMES.
  */
-export function nextChunk(chunk: number, frameMs: number, targetMs = TARGET_FRAME_MS): number {
-  if (!(frameMs > 0)) return chunk;
+export function nextChunk(chunk: number, frameMs: number, total = 0, targetMs = TARGET_FRAME_MS): number {
+  const floor = Math.max(MIN_CHUNK, Math.ceil(total / MAX_FRAMES));
+  if (!(frameMs > 0)) return Math.max(floor, chunk);
   const factor = Math.min(2, Math.max(0.5, targetMs / frameMs));
-  return Math.round(Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, chunk * factor)));
+  return Math.round(Math.min(MAX_CHUNK, Math.max(floor, chunk * factor)));
 }

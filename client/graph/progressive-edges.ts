@@ -106,12 +106,12 @@ export class ProgressiveEdgeLineProgram<
     if (key !== this.key) {
       this.key = key;
       this.drawn = 0;
-      this.chunk = FIRST_CHUNK;
+      this.chunk = nextChunk(FIRST_CHUNK, 0, this.capacity);
       gl.bindFramebuffer(gl.FRAMEBUFFER, target.framebuffer);
       gl.clearColor(0, 0, 0, 0);
       gl.clear(gl.COLOR_BUFFER_BIT);
     } else if (this.drawn < this.capacity) {
-      this.chunk = nextChunk(this.chunk, now - this.lastFrameAt);
+      this.chunk = nextChunk(this.chunk, now - this.lastFrameAt, this.capacity);
     }
     this.lastFrameAt = now;
 

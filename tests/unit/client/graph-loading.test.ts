@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runInSlices, runAtOnce } from '../../../client/lib/slices.ts';
 import { buildDrawGraph, buildDrawGraphInSlices } from '../../../client/graph/build.ts';
 import { syntheticGraph } from '../../../client/bench/synthetic.ts';
-import { FIRST_CHUNK, nextChunk, TARGET_FRAME_MS } from '../../../client/graph/edge-chunks.ts';
+import { FIRST_CHUNK, MAX_FRAMES, nextChunk, TARGET_FRAME_MS } from '../../../client/graph/edge-chunks.ts';
 import { visibleLayers } from '../../../client/graph/idle-layers.ts';
 
 function* counter(n: number, cost: number, clock: { t: number }): Generator<void, number, void> {
@@ -105,6 +105,19 @@ describe('nextChunk (progressive edge drawing)', () => {
     expect(nextChunk(10_000, 10_000)).toBe(5_000);
     expect(nextChunk(2_000, 10_000)).toBe(2_000);
     expect(nextChunk(200_000, 1)).toBe(200_000);
+  });
+
+  it('finishes within MAX_FRAMES frames however slow the frames are', () => {
+    const total = 250_000;
+    let chunk = FIRST_CHUNK;
+    let drawn = 0;
+    let frames = 0;
+    while (drawn < total) {
+      chunk = nextChunk(chunk, 1_000, total);
+      drawn += chunk;
+      frames++;
+    }
+    expect(frames).toBeLessThanOrEqual(MAX_FRAMES);
   });
 
   it('keeps the size when there is no frame time to go by', () => {

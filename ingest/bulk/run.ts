@@ -12,7 +12,7 @@
 // Crash safety: a marker file in the instance folder says a bulk import is under way, and holds the
 // nodes to keep. Run again after a kill, the command finds it, knows the "non-empty" database is its
 // own half-finished import, and does the whole import again: the end state is that of one clean run.
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { adminImport, adminImportMemory, localInstance, start, stop } from '../../neo4j/local.ts';
 import { connectionFromEnv, openDb } from '../../queries/connection.ts';
@@ -59,7 +59,7 @@ export function readMarker(home: string): Marker | null {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as Marker;
   } catch {
-    // Killed while writing it: nothing was stopped or imported yet, and the database held no records.
+    // Not ours to read (written whole by rename): still, an import was under way.
     return { startedAt: '', keep: [] };
   }
 }
@@ -118,7 +118,9 @@ export async function bulkIngest(
       const keep = (await db.read(loadCypher('ingest/bulk-kept-nodes'))) as unknown as KeptNode[];
       return { startedAt: new Date().toISOString(), keep };
     });
-    writeFileSync(markerPath(inst.home), JSON.stringify(marker));
+    // Written whole or not at all (rename), so a kill cannot leave half a list of nodes to keep.
+    writeFileSync(`${markerPath(inst.home)}.tmp`, JSON.stringify(marker));
+    renameSync(`${markerPath(inst.home)}.tmp`, markerPath(inst.home));
   }
 
   const phases: BulkReport['phases'] = { prepare: 0, stop: 0, import: 0, start: 0, schema: 0, finish: 0 };

@@ -1,0 +1,64 @@
+// The pieces of `ingest --bulk` that need no Neo4j: the integer pair table that holds relationship
+// keys (checked against a plain Set through many growths) and the CSV quoting of untrusted text.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { CsvOut } from '../../../ingest/bulk/csv-out.ts';
+import { Counters, PairIndex } from '../../../ingest/bulk/pairs.ts';
+
+describe('PairIndex', () => {
+  it('agrees with a Set of pairs while it grows, and numbers pairs in order', () => {
+    const t = new PairIndex(16);
+    const ref = new Map<string, number>();
+    let seed = 7;
+    let wrong = 0;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % 5000;
+    for (let n = 0; n < 60_000; n++) {
+      const a = next();
+      const b = next() * 8 + (n % 7);
+      const key = `${a},${b}`;
+      if (t.has(a, b) !== ref.has(key)) wrong += 1;
+      const i = t.add(a, b);
+      if (!ref.has(key)) ref.set(key, ref.size);
+      if (i !== ref.get(key)) wrong += 1;
+    }
+    expect(wrong).toBe(0);
+    expect(t.size).toBe(ref.size);
+    const listed = [...t.entries()].map(([a, b, i]) => [`${a},${b}`, i]);
+    expect(new Map(listed as [string, number][])).toEqual(ref);
+    expect(t.get(4999, 2 ** 32 - 2)).toBe(-1);
+  }, 30_000);
+
+  it('refuses a pair it cannot hold', () => {
+    expect(() => new PairIndex().add(-1, 0)).toThrow(RangeError);
+    expect(() => new PairIndex().add(0, 2 ** 32)).toThrow(RangeError);
+  });
+
+  it('keeps counters per index across growth', () => {
+    const c = new Counters(2);
+    for (let i = 0; i < 5000; i++) c.at(i)[1] = i;
+    expect(c.at(4321)[1]).toBe(4321);
+  });
+});
+
+describe('CsvOut', () => {
+  it('keeps quotes, commas, semicolons and line breaks inside their field, and notes line breaks', async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'bulk-csv-')), 'x.csv');
+    const out = new CsvOut(file, ':ID,text,n:double');
+    const nasty = 'He said "hi", then; left\nsecond line \\ end\r\n"';
+    out.row(`0,${out.str(nasty)},${out.val(0.1)}`);
+    out.row(`1,${out.str(null)},${out.val(null)}`);
+    expect(out.multiline).toBe(true);
+    await out.close();
+    const rows = parse(readFileSync(file, 'utf8'), { relax_quotes: false }) as string[][];
+    expect(rows).toEqual([
+      [':ID', 'text', 'n:double'],
+      ['0', nasty, '0.1'],
+      ['1', '', ''],
+    ]);
+    // Missing values are empty unquoted fields (no property), never "" (an empty string).
+    expect(readFileSync(file, 'utf8').trimEnd().split('\n').at(-1)).toBe('1,,');
+  });
+});

@@ -3,6 +3,7 @@
 // Node engine weights INTERACTS, so on a cluster or Aura the two heaviest steps stay in the database.
 // The rest of the run (stable community ids, the other scores, topics, places) is shared with the
 // Node engine and reads what GDS wrote.
+import type { IdRange } from './projection.ts';
 import { loadCypher } from '../cypher.ts';
 import { DatabaseError, int, type Db } from '../db.ts';
 import type { InteractionWeights } from './params.ts';
@@ -59,12 +60,12 @@ const Results = z.object({
 
 /**
  * Projects the graph once (directed, for PageRank) and adds its undirected copy in memory (for
- * Louvain), writes both results to the accounts, reads them back page by page (`starts` are the first ids of each page) and always
+ * Louvain), writes both results to the accounts, reads them back page by page (`pages` are the id ranges the projection read) and always
  * drops the projections, even when a step fails.
  */
 export async function runGds(
   db: Db,
-  opts: { weights: InteractionWeights; runId: string; starts: string[]; concurrency?: number },
+  opts: { weights: InteractionWeights; runId: string; pages: IdRange[]; concurrency?: number },
 ): Promise<GdsResult> {
   const version = await requireGds(db);
   const graph = `carecircle-${opts.runId}`;
@@ -91,11 +92,8 @@ export async function runGds(
     );
     const community = new Map<string, number>();
     const pagerank = new Map<string, number>();
-    for (let k = 0; k < opts.starts.length; k++) {
-      const [row] = await db.read(loadCypher('analysis/gds/read-results'), {
-        from: opts.starts[k]!,
-        to: opts.starts[k + 1] ?? null,
-      });
+    for (const range of opts.pages) {
+      const [row] = await db.read(loadCypher('analysis/gds/read-results'), range);
       const r = Results.parse(row);
       r.ids.forEach((id, i) => {
         community.set(id, r.communities[i]!);

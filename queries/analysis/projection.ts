@@ -27,11 +27,12 @@ export interface AccountProjection {
   edges: EdgeList;
   /** INTERACTS relationships read (pairs), before weighting. */
   pairs: number;
-  /** The first account id of each page read, so later steps can page through the same ranges. */
-  pageStarts: string[];
+  /** The id range of each page read, so later steps can page through the same ranges. */
+  pages: IdRange[];
 }
 
 const PageRow = z.object({
+  node: z.number(),
   id: z.string(),
   handle: z.string().nullable(),
   name: z.string().nullable(),
@@ -41,18 +42,20 @@ const PageRow = z.object({
   tags: z.array(z.tuple([z.string(), z.number()])),
 });
 
-/** [target id, weighted total] pairs, checked by hand: zod per edge costs seconds at a million. */
-function edgesOf(raw: unknown, id: string): [string, number][] {
+/** [target node, weighted total] pairs, checked by hand: zod per edge costs seconds at a million. */
+function edgesOf(raw: unknown, id: string): [number, number][] {
   if (!Array.isArray(raw)) throw new Error(`analysis: interactions of ${id} are not a list`);
   for (const e of raw as unknown[]) {
-    if (!Array.isArray(e) || typeof e[0] !== 'string' || typeof e[1] !== 'number' || !Number.isFinite(e[1])) {
+    if (!Array.isArray(e) || typeof e[0] !== 'number' || typeof e[1] !== 'number' || !Number.isFinite(e[1])) {
       throw new Error(`analysis: an INTERACTS relationship of ${id} has no numeric counts`);
     }
   }
-  return raw as [string, number][];
+  return raw as [number, number][];
 }
 
-const Boundary = z.object({ start: z.string() });
+const IdRange = z.object({ first: z.string(), last: z.string() });
+export type IdRange = z.infer<typeof IdRange>;
+const LateAccount = z.object({ node: z.number(), id: z.string(), handle: z.string().nullable() });
 
 export interface ProjectionOptions {
   weights: InteractionWeights;
@@ -65,8 +68,9 @@ export interface ProjectionOptions {
 export async function projectAccounts(db: Db, opts: ProjectionOptions): Promise<AccountProjection> {
   const pageSize = opts.pageSize ?? 5_000;
   const w = opts.weights;
-  const index = new Map<string, number>();
-  const p: Omit<AccountProjection, 'edges' | 'pairs' | 'pageStarts'> = {
+  // Keyed by internal node id (see account-page.cypher); `ids` gets each account's `id` property.
+  const index = new Map<number, number>();
+  const p: Omit<AccountProjection, 'edges' | 'pairs' | 'pages'> = {
     ids: [],
     handles: [],
     previous: [],
@@ -79,12 +83,12 @@ export async function projectAccounts(db: Db, opts: ProjectionOptions): Promise<
     tagCount: [],
   };
   // A target can be seen before its own page: give it a slot now, fill its details later.
-  const slot = (id: string): number => {
-    let i = index.get(id);
+  const slot = (node: number): number => {
+    let i = index.get(node);
     if (i === undefined) {
       i = p.ids.length;
-      index.set(id, i);
-      p.ids.push(id);
+      index.set(node, i);
+      p.ids.push('');
       p.handles.push(null);
       p.previous.push(null);
       p.places.push(null);
@@ -97,25 +101,21 @@ export async function projectAccounts(db: Db, opts: ProjectionOptions): Promise<
   const edges = new EdgeListBuilder();
   let pairs = 0;
   let read = 0;
-  const starts = (await db.read(loadCypher('analysis/account-boundaries'), { pageSize: int(pageSize) })).map(
-    (r) => Boundary.parse(r).start,
+  const pages = (await db.read(loadCypher('analysis/account-boundaries'), { pageSize: int(pageSize) })).map(
+    (r) => IdRange.parse(r),
   );
-  const fetchPage = (k: number) =>
-    db.read(loadCypher('analysis/account-page'), {
-      from: starts[k]!,
-      to: starts[k + 1] ?? null,
-      weights: w,
-    });
+  const fetchPage = (k: number) => db.read(loadCypher('analysis/account-page'), { ...pages[k]!, weights: w });
   const inFlight: Promise<Row[]>[] = [];
   let requested = 0;
   const concurrency = Math.max(1, opts.concurrency ?? 3);
-  for (let k = 0; k < starts.length; k++) {
-    while (requested < starts.length && requested < k + concurrency) inFlight.push(fetchPage(requested++));
+  for (let k = 0; k < pages.length; k++) {
+    while (requested < pages.length && requested < k + concurrency) inFlight.push(fetchPage(requested++));
     const rows = await inFlight.shift()!;
     for (const raw of rows) {
       const r = PageRow.parse(raw);
       const out = edgesOf((raw as { out?: unknown }).out, r.id);
-      const i = slot(r.id);
+      const i = slot(r.node);
+      p.ids[i] = r.id;
       p.handles[i] = r.handle;
       p.previous[i] = r.previous;
       if (r.location && r.location.trim()) {
@@ -140,5 +140,54 @@ export async function projectAccounts(db: Db, opts: ProjectionOptions): Promise<
     read += rows.length;
     opts.onPage?.(read);
   }
-  return { ...p, edges: edges.build(p.ids.length), pairs, pageStarts: starts };
+  const built = await withLateAccounts(db, p, index, edges.build(p.ids.length));
+  return { ...p, ...built, pairs, pages };
+}
+
+/**
+ * Targets whose own page never came were created while the read ran, outside the ranges still to read: their
+ * `id` is fetched by node id. One deleted meanwhile is dropped with its edges, and the remaining
+ * accounts are renumbered, so every slot names a real account.
+ */
+export async function withLateAccounts(
+  db: Db,
+  p: Omit<AccountProjection, 'edges' | 'pairs' | 'pages'>,
+  index: Map<number, number>,
+  edges: EdgeList,
+): Promise<{ edges: EdgeList }> {
+  const late: number[] = [];
+  for (const [node, i] of index) if (p.ids[i] === '') late.push(node);
+  if (late.length === 0) return { edges };
+  for (const raw of await db.read(loadCypher('analysis/account-ids'), { nodes: late })) {
+    const r = LateAccount.parse(raw);
+    const i = index.get(r.node)!;
+    p.ids[i] = r.id;
+    p.handles[i] = r.handle;
+  }
+  const keep = new Int32Array(p.ids.length).fill(-1);
+  let n = 0;
+  for (let i = 0; i < p.ids.length; i++) if (p.ids[i] !== '') keep[i] = n++;
+  if (n === p.ids.length) return { edges };
+  const columns = [p.ids, p.handles, p.previous, p.places, p.specialties, p.roles] as unknown[][];
+  for (const column of columns) {
+    let k = 0;
+    for (let i = 0; i < column.length; i++) if (keep[i]! >= 0) column[k++] = column[i];
+    column.length = n;
+  }
+  let t = 0;
+  for (let k = 0; k < p.tagAccount.length; k++) {
+    const i = keep[p.tagAccount[k]!]!;
+    if (i < 0) continue;
+    p.tagAccount[t] = i;
+    p.tagName[t] = p.tagName[k]!;
+    p.tagCount[t++] = p.tagCount[k]!;
+  }
+  p.tagAccount.length = p.tagName.length = p.tagCount.length = t;
+  const b = new EdgeListBuilder();
+  for (let e = 0; e < edges.m; e++) {
+    const s = keep[edges.src[e]!]!;
+    const d = keep[edges.dst[e]!]!;
+    if (s >= 0 && d >= 0) b.add(s, d, edges.weight[e]!);
+  }
+  return { edges: b.build(n) };
 }

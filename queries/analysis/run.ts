@@ -94,7 +94,7 @@ export async function runAnalysis(
   let partition: Partition;
   let givenPagerank: Float64Array | undefined;
   if (params.engine === 'gds') {
-    const g = await runGds(db, { weights: params.weights, runId, starts: p.pageStarts });
+    const g = await runGds(db, { weights: params.weights, runId, pages: p.pages });
     const fromGds = gdsArrays(g, p.ids, p.edges);
     partition = partitionOf(fromGds.membership, p.edges, params.resolution);
     givenPagerank = fromGds.pagerank;

@@ -1,6 +1,6 @@
-// What GDS wrote, for one range of accounts ($from inclusive, $to exclusive or open), as three
+// What GDS wrote, for one range of accounts ($first to $last, both included), as three
 // parallel lists so the rest of the run (stable ids, scores, community rows) can use it.
 MATCH (a:Account)
-WHERE a.id >= $from AND ($to IS NULL OR a.id < $to)
+WHERE a.id >= $first AND a.id <= $last
 RETURN collect(a.id) AS ids, collect(coalesce(a.community, -1)) AS communities,
        collect(coalesce(a.pagerank, 0.0)) AS pageranks

@@ -8,7 +8,12 @@
 //
 // What to write is decided by `applyBatch` against a `GraphStore`: the Neo4j transaction here, or the
 // in-memory model of `ingest --bulk` (ingest/bulk/store.ts). One decision procedure for both paths is
-// what makes the bulk import produce the same graph, duplicates and counts as this one.
+// what makes the bulk import produce the same graph, duplicates, rejects and counts as this one.
+//
+// A post has one author, the first one seen (DESIGN.md: an interaction is from the post's author). A
+// row naming another author for a stored post, or for one an earlier row of the batch introduced, is a
+// data error: that row is refused whole, in the same transaction that reads the stored authors, so a
+// rerun decides it the same way.
 import { loadCypher } from '../queries/cypher.ts';
 import { ConstraintViolationError, type Db, type Tx } from '../queries/db.ts';
 import type { CanonicalRecord } from '../queries/model.ts';
@@ -17,6 +22,22 @@ import { applyObservation, emptyValues, sameValues, type AccountValues } from '.
 /** The canonical records one input row produced. */
 export interface Unit {
   records: CanonicalRecord[];
+  /** The row's line, and its raw text (clipped) when the source gave one: for a reject decided when
+   * the batch is written (an author conflict needs the stored graph). */
+  line: number;
+  raw?: string;
+}
+
+/** A unit refused when its batch was written; `u` is its index in the batch. */
+export interface RejectedUnit {
+  u: number;
+  reason: string;
+}
+
+/** What a batch did: the indexes of the units that changed the graph, and the units refused. */
+export interface BatchResult {
+  changed: Set<number>;
+  rejected: RejectedUnit[];
 }
 
 export const REL_TYPES = ['mention', 'reply', 'repost', 'quote', 'follow'] as const;
@@ -66,9 +87,10 @@ export function platformOf(id: string): string {
 
 /**
  * Turns a batch into statement parameters. A key repeated inside a batch is kept once (the first unit
- * wins; later ones are duplicates), so each statement sees each relationship once.
+ * wins; later ones are duplicates), so each statement sees each relationship once. Units in `skip`
+ * (refused) contribute nothing; the others keep their index in `units`.
  */
-export function prepare(units: Unit[]): Prepared {
+export function prepare(units: Unit[], skip: ReadonlyMap<number, unknown> = new Map()): Prepared {
   const p: Prepared = {
     accounts: [],
     stubs: [],
@@ -83,6 +105,7 @@ export function prepare(units: Unit[]): Prepared {
   const once = (key: string) => (seen.has(key) ? false : (seen.add(key), true));
 
   units.forEach((unit, u) => {
+    if (skip.has(u)) return;
     for (const r of unit.records) {
       if (r.kind === 'account') {
         p.accounts.push({ u, record: r });
@@ -133,6 +156,42 @@ export function prepare(units: Unit[]): Prepared {
   return p;
 }
 
+/** The post ids a batch names, each once: what `existingPosts` is asked about. */
+export function postIds(units: Unit[]): string[] {
+  const ids = new Set<string>();
+  for (const unit of units) for (const r of unit.records) if (r.kind === 'post') ids.add(r.id);
+  return [...ids];
+}
+
+/**
+ * The units that name a different author for a post than the one it already has: stored (`stored`,
+ * post id → author), or given by an earlier accepted unit of the batch (or an earlier record of the
+ * same unit). Returns unit index → reason. A refused unit introduces nothing, so the first author an
+ * accepted row gave is the one every later row is compared with — the same answer on a rerun, where
+ * that author is stored.
+ */
+export function authorConflicts(
+  units: Unit[],
+  stored: ReadonlyMap<string, string | null>,
+): Map<number, string> {
+  const owner = new Map<string, string>();
+  const conflicts = new Map<number, string>();
+  units.forEach((unit, u) => {
+    const mine = new Map<string, string>();
+    for (const r of unit.records) {
+      if (r.kind !== 'post') continue;
+      const first = stored.get(r.id) ?? owner.get(r.id) ?? mine.get(r.id);
+      if (first === undefined) mine.set(r.id, r.author);
+      else if (first !== r.author) {
+        conflicts.set(u, `post ${r.id} already belongs to ${first}; this row says ${r.author}`);
+        return;
+      }
+    }
+    for (const [id, author] of mine) owner.set(id, author);
+  });
+  return conflicts;
+}
+
 /** An account as merge-accounts writes it: every property, null ones removed. */
 export type AccountRow = { id: string; platform: string; handleLower: string | null } & AccountValues;
 export type PostRow = Prepared['posts'][number];
@@ -162,9 +221,10 @@ export interface GraphStore {
   /** Creates the accounts that do not exist yet, with just their platform. */
   mergeStubs(stubs: { id: string; platform: string }[]): Promise<void>;
   mergeHashtags(tags: string[]): Promise<void>;
-  existingPosts(ids: string[]): Promise<Set<string>>;
+  /** Stored posts among `ids`, with their author's id (null only for a post that lost its author). */
+  existingPosts(ids: string[]): Promise<Map<string, string | null>>;
   createPosts(posts: FreshPost[]): Promise<void>;
-  /** Posts seen before: fill their empty values, merge the author link. */
+  /** Posts seen before, by the same author: fill their empty values (the author link stays as it is). */
   mergePosts(posts: PostRow[]): Promise<void>;
   /** The `i` of the rows whose relationship exists already. */
   existingTagged(rows: TaggedRow[]): Promise<Set<number>>;
@@ -178,23 +238,22 @@ export interface GraphStore {
 /** Account ids this run has written, so later batches skip merging them again (bounded memory). */
 const KNOWN_LIMIT = 500_000;
 
-/** What a batch writer gives the pipeline: the indexes of the units that changed the graph. */
+/** What a batch writer gives the pipeline: the units that changed the graph and those refused. */
 export interface BatchWriter {
-  write(units: Unit[]): Promise<Set<number>>;
+  write(units: Unit[]): Promise<BatchResult>;
 }
 
 export class Loader implements BatchWriter {
   private readonly known = new Set<string>();
   constructor(private readonly db: Db) {}
 
-  /** Writes one batch in one transaction; returns the indexes of the units that changed the graph. */
-  async write(units: Unit[]): Promise<Set<number>> {
-    const prepared = prepare(units);
-    let changed: Set<number>;
+  /** Writes one batch in one transaction. */
+  async write(units: Unit[]): Promise<BatchResult> {
+    let result: Awaited<ReturnType<typeof applyBatch>>;
     for (let attempt = 1; ; attempt++) {
       try {
-        changed = await this.db.writeTx(
-          (tx) => applyBatch(new TxStore(tx), prepared, this.known),
+        result = await this.db.writeTx(
+          (tx) => applyBatch(new TxStore(tx), units, this.known),
           'ingest/batch',
         );
         break;
@@ -206,8 +265,8 @@ export class Loader implements BatchWriter {
       }
     }
     // Only after the commit: a rolled-back batch must not make later ones skip its accounts.
-    rememberAccounts(this.known, prepared);
-    return changed;
+    rememberAccounts(this.known, result.prepared);
+    return { changed: result.changed, rejected: result.rejected };
   }
 }
 
@@ -240,7 +299,7 @@ class TxStore implements GraphStore {
   }
   async existingPosts(ids: string[]) {
     const found = await this.tx.run(loadCypher('ingest/existing-posts'), { ids });
-    return new Set(found.map((r) => String(r.id)));
+    return new Map(found.map((r) => [String(r.id), r.author == null ? null : String(r.author)]));
   }
   async createPosts(posts: FreshPost[]) {
     await this.tx.run(loadCypher('ingest/create-posts'), { posts });
@@ -307,8 +366,31 @@ async function writeAccounts(store: GraphStore, p: Prepared, changed: Set<number
   if (stubs.length) await store.mergeStubs(stubs);
 }
 
-/** Decides and makes one batch's writes; returns the indexes of the units that changed the graph. */
-export async function applyBatch(store: GraphStore, p: Prepared, known: Set<string>): Promise<Set<number>> {
+/**
+ * Decides and makes one batch's writes: refuses the units that contradict a post's author, then
+ * writes the rest. Returns what changed, what was refused, and what was prepared (for the caller's
+ * `known` accounts).
+ */
+export async function applyBatch(
+  store: GraphStore,
+  units: Unit[],
+  known: Set<string>,
+): Promise<BatchResult & { prepared: Prepared }> {
+  const ids = postIds(units);
+  const stored = ids.length ? await store.existingPosts(ids) : new Map<string, string | null>();
+  const conflicts = authorConflicts(units, stored);
+  const prepared = prepare(units, conflicts);
+  const changed = await writeBatch(store, prepared, stored, known);
+  return { changed, rejected: [...conflicts].map(([u, reason]) => ({ u, reason })), prepared };
+}
+
+/** Makes the writes of a prepared batch whose stored posts are `stored`; returns the changed units. */
+async function writeBatch(
+  store: GraphStore,
+  p: Prepared,
+  stored: ReadonlyMap<string, string | null>,
+  known: Set<string>,
+): Promise<Set<number>> {
   const changed = new Set<number>();
   await writeAccounts(store, p, changed, known);
   const tags = [...new Set(p.tagged.map((t) => t.tag))];
@@ -339,10 +421,9 @@ export async function applyBatch(store: GraphStore, p: Prepared, known: Set<stri
   // Posts new to the database (the usual case) are written by one statement together with their
   // hashtags and interactions: nothing of theirs can exist yet, so nothing is looked up first, and
   // each post is found once instead of once per relationship.
-  const old = p.posts.length ? await store.existingPosts(p.posts.map((x) => x.id)) : new Set<string>();
   const fresh = new Map<string, FreshPost>();
   for (const x of p.posts) {
-    if (old.has(x.id)) continue;
+    if (stored.has(x.id)) continue;
     changed.add(x.u);
     fresh.set(x.id, { ...x, tags: [], mention: [], reply: [], repost: [], quote: [] });
   }
@@ -369,7 +450,8 @@ export async function applyBatch(store: GraphStore, p: Prepared, known: Set<stri
     }
   }
   if (fresh.size) await store.createPosts([...fresh.values()]);
-  if (old.size) await store.mergePosts(p.posts.filter((x) => old.has(x.id)));
+  const old = p.posts.filter((x) => stored.has(x.id));
+  if (old.length) await store.mergePosts(old);
 
   // Posts seen before (a file loaded again, a post quoted in several files): each hashtag link and
   // interaction is created only if it is missing, the check running in this same transaction.

@@ -1,6 +1,7 @@
 // File → source → validation → batches → Neo4j. Each file is read as a stream; each row becomes a unit
 // of canonical records checked against queries/model.ts, or a reject. Units are written in batches, one
-// transaction each, while the next batch is parsed. The summary reconciles:
+// transaction each, while the next batch is parsed. A unit can still be refused when its batch is
+// written (a post claimed by another author than the stored one). The summary reconciles:
 // read = loaded + duplicates + rejected.
 import { createReadStream, statSync } from 'node:fs';
 import { Transform } from 'node:stream';
@@ -87,9 +88,16 @@ export async function ingestFiles(db: Db | null, files: string[], opts: IngestOp
   for (const file of files) {
     const fs: FileSummary = { file, format: null, read: 0, loaded: 0, duplicates: 0, rejected: 0 };
     summaries.push(fs);
-    const reject = async (line: number, reason: string, raw: string) => {
+    const write = async (line: number, reason: string, raw: string) => {
       fs.rejected += 1;
       await opts.rejects.write({ file, line, reason, raw });
+    };
+    // Rows refused while parsing wait for the batch in flight, whose own refusals come first: the
+    // rejects file then has the same order however long the writes take (the --bulk path writes the
+    // same file as the transactional one).
+    const reject = async (line: number, reason: string, raw: string) => {
+      await inFlight;
+      await write(line, reason, raw);
     };
     let format: Format | null;
     try {
@@ -129,9 +137,13 @@ export async function ingestFiles(db: Db | null, files: string[], opts: IngestOp
         fs.loaded += units.length;
         return;
       }
-      inFlight = loader.write(units).then((changed) => {
+      inFlight = loader.write(units).then(async ({ changed, rejected }) => {
+        for (const { u, reason } of rejected) {
+          const unit = units[u]!;
+          await write(unit.line, reason, unit.raw ?? clip(JSON.stringify(unit.records)));
+        }
         fs.loaded += changed.size;
-        fs.duplicates += units.length - changed.size;
+        fs.duplicates += units.length - changed.size - rejected.length;
         opts.onProgress?.(state);
       });
       // Surface a failed write at once rather than after parsing the next batch.
@@ -151,7 +163,10 @@ export async function ingestFiles(db: Db | null, files: string[], opts: IngestOp
         continue;
       }
       unresolved += item.unresolved ?? 0;
-      batch.push({ records: v.records });
+      // The raw text is kept only as far as a reject would show it; CSV gives its line ending too.
+      const unit: Unit = { records: v.records, line: item.line };
+      if (item.raw !== undefined) unit.raw = clip(item.raw.replace(/\r?\n$/, ''));
+      batch.push(unit);
       if (batch.length >= opts.batchSize) await flush();
       if (state.read % 1000 === 0) opts.onProgress?.(state);
     }

@@ -4,7 +4,7 @@
 // the same duplicates, the same "newest non-empty value" per account, the same INTERACTS and USED
 // sums. Posts and their relationships go to their files as soon as they are decided; what stays in
 // memory is what must be aggregated or looked up again: accounts (their values are final only at the
-// end), hashtags, post ids, relationship keys as integer pairs (PairIndex) and the pair/usage counters.
+// end), hashtags, post ids with their author's index, relationship keys as integer pairs (PairIndex) and the pair/usage counters.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AccountValues } from '../accounts.ts';
@@ -12,8 +12,8 @@ import { emptyValues } from '../accounts.ts';
 import {
   applyBatch,
   platformOf,
-  prepare,
   type AccountRow,
+  type BatchResult,
   type BatchWriter,
   type FreshPost,
   type GraphStore,
@@ -29,7 +29,7 @@ import { CsvOut } from './csv-out.ts';
 import { Counters, IntColumn, PairIndex } from './pairs.ts';
 
 /** Relationship kinds as the low 3 bits of a relationship key: (start index, end index * 8 + kind). */
-const KIND = { mentions: 0, replies: 1, reposts: 2, quotes: 3, follows: 4, tagged: 5, posted: 6 } as const;
+const KIND = { mentions: 0, replies: 1, reposts: 2, quotes: 3, follows: 4, tagged: 5 } as const;
 const REL_FILES: Record<RelStatement, { type: string; start: 'Post' | 'Account' }> = {
   mentions: { type: 'MENTIONS', start: 'Post' },
   replies: { type: 'REPLIES_TO', start: 'Post' },
@@ -110,11 +110,11 @@ export class BulkStore implements GraphStore, BatchWriter {
   }
 
   /** One batch, decided exactly as the transactional loader decides it; written to the files. */
-  async write(units: Unit[]): Promise<Set<number>> {
+  async write(units: Unit[]): Promise<BatchResult> {
     // The loader's `known` set only saves Neo4j from merging stubs again; here that is free.
-    const changed = await applyBatch(this, prepare(units), new Set());
+    const { changed, rejected } = await applyBatch(this, units, new Set());
     for (const o of Object.values(this.out)) await o.drained();
-    return changed;
+    return { changed, rejected };
   }
 
   private account(id: string): number {
@@ -154,7 +154,13 @@ export class BulkStore implements GraphStore, BatchWriter {
     for (const t of tags) this.tags.add(t);
   }
   async existingPosts(ids: string[]) {
-    return new Set(ids.filter((id) => this.posts.has(id)));
+    const found = new Map<string, string | null>();
+    for (const id of ids) {
+      const x = this.posts.get(id);
+      // Every post is created with its author (createPosts), so the index is always set.
+      if (x !== undefined) found.set(id, this.accounts.keys[this.postAuthor.get(x)] ?? null);
+    }
+    return found;
   }
   async createPosts(posts: FreshPost[]) {
     const { out } = this;
@@ -200,14 +206,10 @@ export class BulkStore implements GraphStore, BatchWriter {
           fills = true;
         }
       });
+      // The author is the stored one (applyBatch refused rows naming another): no link to add.
       if (fills) {
         this.postFlags.set(x, flags);
         this.postFills.push(p);
-      }
-      const a = this.account(p.author);
-      if (this.postAuthor.get(x) !== a && this.rels.get(x, a * 8 + KIND.posted) === -1) {
-        this.rels.add(x, a * 8 + KIND.posted);
-        this.out.posted.row(`${a},${x}`);
       }
     }
   }

@@ -1,7 +1,7 @@
-// Posts seen before: they keep their first values and only fill empty ones; the author link is merged.
+// Posts seen before: they keep their first values and only fill empty ones. The post is matched
+// through its stored author, so this never adds an author link: a row naming another author was
+// refused before (ingest/load.ts authorConflicts), and would fill nothing here either.
 UNWIND $posts AS p
-MATCH (a:Account {id: p.author})
-MATCH (x:Post {id: p.id})
+MATCH (:Account {id: p.author})-[:POSTED]->(x:Post {id: p.id})
 SET x.createdAt = coalesce(x.createdAt, p.createdAt), x.text = coalesce(x.text, p.text),
     x.lang = coalesce(x.lang, p.lang), x.url = coalesce(x.url, p.url)
-MERGE (a)-[:POSTED]->(x)

@@ -15,16 +15,17 @@ import type { Db } from '../../../queries/db.ts';
 import { runCli } from '../../helpers/cli.ts';
 import { markTestDatabase, resetGraph, testDb } from '../../helpers/db.ts';
 import { fixture } from './load.ts';
+import { derivedMismatches } from './state.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const tsx = path.join(root, 'node_modules/.bin/tsx');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'ingest-bulk-'));
 
 // Rows that take the less common paths: a post seen again in a later batch that fills its text and
-// adds a reply (merge-posts, existing-* checks), a second author for one post, fractional weights
-// summed into INTERACTS (a post with two authors breaks derivedMismatches' one-author assumption, in
-// the transactional path too, so the dump comparison stands alone here), an account seen newer then older, a follow twice, a self-follow, and text
-// that CSV must carry intact (quotes, commas, semicolons, line breaks, backslashes, tabs).
+// adds a reply (merge-posts, existing-* checks), a row claiming that post for a second author (refused
+// whole, by both paths, against the post's stored author), fractional weights summed into INTERACTS,
+// an account seen newer then older, a follow twice, a self-follow, and text that CSV must carry intact
+// (quotes, commas, semicolons, line breaks, backslashes, tabs).
 const tricky = [
   {
     kind: 'account',
@@ -198,6 +199,8 @@ beforeAll(async () => {
   transactional = JSON.parse(r.stdout) as Summary;
   transactionalRejects = readFileSync(rejects, 'utf8');
   expected = await withDb(async (db) => {
+    // The graph under comparison is a consistent one: one author per post, summaries that add up.
+    expect(await derivedMismatches(db)).toBe(0);
     const d = await dump(db);
     await resetGraph(db);
     return d;
@@ -215,6 +218,24 @@ describe('ingest --bulk', () => {
     expect(transactional.rejected).toBeGreaterThan(3);
     expect(expected.filter((l) => l.startsWith('R ')).length).toBeGreaterThan(500);
     expect(expected.some((l) => l.includes('second line'))).toBe(true);
+    // The second author's row (tricky.jsonl line 8) is refused, and nothing of it is in the graph.
+    const conflicts = transactionalRejects
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { file: string; line: number; reason: string })
+      .filter((x) => x.reason.includes('already belongs to'));
+    expect(conflicts).toEqual([
+      {
+        file: trickyFile,
+        line: 8,
+        reason: 'post csv:t1 already belongs to csv:q1; this row says csv:q3',
+        raw: JSON.stringify(tricky[7]),
+      },
+    ]);
+    expect(expected.filter((l) => l.includes('-POSTED-> csv:t1 {'))).toEqual([
+      'R csv:q1 -POSTED-> csv:t1 {}',
+    ]);
+    expect(expected.filter((l) => l.includes('-REPOSTS-> csv:q1'))).toEqual([]);
 
     const rejects = path.join(tmp, 'bulk.rejects.jsonl');
     const r = await runCli(ingestArgs(rejects, '--bulk'), { timeoutMs: 400_000 });

@@ -26,7 +26,7 @@ import { localInstance, start } from '../../neo4j/local.ts';
 import { connectionFromEnv, openDb } from '../../queries/connection.ts';
 import { applySchema } from '../../queries/schema.ts';
 import type { Db } from '../../queries/db.ts';
-import { markTestDatabase } from '../helpers/db.ts';
+import { markTestDatabase, resetGraph } from '../helpers/db.ts';
 import { igraph, writeEdgeFile } from '../unit/analysis/reference.ts';
 
 const outDir = fileURLToPath(new URL('./out/', import.meta.url));
@@ -147,17 +147,6 @@ function timeBoth(edges: EdgeList, file: string) {
   };
 }
 
-/**
- * Empties the bench database: relationships first, then nodes, in batches. DETACH DELETE of the
- * accounts with thousands of interactions exceeds the transaction memory of a 1 GB heap.
- */
-async function clearGraph(db: Db) {
-  await db.autoCommit('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 50000 ROWS');
-  await db.autoCommit(
-    'MATCH (n) WHERE NOT n:CarecircleMeta CALL (n) { DELETE n } IN TRANSACTIONS OF 50000 ROWS',
-  );
-}
-
 async function loadIntoNeo4j(db: Db, gen: ReturnType<typeof generate>) {
   const ids = Array.from({ length: gen.n }, (_, v) => v);
   for (let i = 0; i < ids.length; i += 20_000) {
@@ -240,7 +229,7 @@ if (e2eSize > 0) {
     await markTestDatabase(db);
     const gen = generate(e2eSize, 2);
     // A previous run that stopped half-way may have left its graph: clear it, outside the timing.
-    await clearGraph(db);
+    await resetGraph(db);
     let t = performance.now();
     await loadIntoNeo4j(db, gen);
     const loadS = (performance.now() - t) / 1000;
@@ -287,7 +276,7 @@ if (e2eSize > 0) {
       loadedWith: 'UNWIND CREATE in batches (not ingest)',
       runs,
     };
-    await clearGraph(db);
+    await resetGraph(db);
   } finally {
     await db.close();
   }

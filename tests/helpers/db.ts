@@ -1,6 +1,8 @@
 // Database helpers for the integration suites: a Db on the test database and a reset that empties it.
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { connectionFromEnv, openDb } from '../../queries/connection.ts';
 import type { Db } from '../../queries/db.ts';
+import { applySchema } from '../../queries/schema.ts';
 
 const MARK = 'carecircle-test-database';
 
@@ -25,10 +27,36 @@ export async function markTestDatabase(db: Db): Promise<void> {
   await db.write('MERGE (m:CarecircleMeta {key: $key})', { key: MARK });
 }
 
-/** Deletes every node except the marker, in batches so large graphs do not need one huge transaction. */
+/**
+ * Deletes every node except the marker, in batches so large graphs do not need one huge transaction:
+ * relationships first, because DETACH DELETE of an account with thousands of interactions carries
+ * them all in its batch and ran out of transaction memory on a 1M-interaction graph with a 1 GB heap.
+ */
 export async function resetGraph(db: Db): Promise<void> {
+  await db.autoCommit('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 50000 ROWS');
   await db.autoCommit(
     `MATCH (n) WHERE NOT n:CarecircleMeta
      CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`,
   );
+}
+
+/**
+ * The life cycle most integration files share: the test database checked and marked, the schema
+ * applied, the graph emptied before each test and after the file, the connection closed. `opened`
+ * receives the Db once it exists (hooks run later than the module's own code).
+ */
+export function emptyGraphForEachTest(opened: (db: Db) => void): void {
+  let db: Db;
+  beforeAll(async () => {
+    db = testDb();
+    opened(db);
+    await markTestDatabase(db);
+    await applySchema(db);
+    await resetGraph(db);
+  });
+  afterAll(async () => {
+    await resetGraph(db);
+    await db.close();
+  });
+  beforeEach(() => resetGraph(db));
 }

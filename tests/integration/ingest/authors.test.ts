@@ -5,27 +5,18 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../queries/db.ts';
-import { applySchema } from '../../../queries/schema.ts';
 import { runCli } from '../../helpers/cli.ts';
-import { markTestDatabase, resetGraph, testDb } from '../../helpers/db.ts';
+import { emptyGraphForEachTest, resetGraph } from '../../helpers/db.ts';
 import { derivedMismatches, graphState } from './state.ts';
 
 let db: Db;
 let dir: string;
-beforeAll(async () => {
-  db = testDb();
-  await markTestDatabase(db);
-  await applySchema(db);
-  await resetGraph(db);
+emptyGraphForEachTest((opened) => (db = opened));
+beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'ingest-authors-'));
 });
-afterAll(async () => {
-  await resetGraph(db);
-  await db.close();
-});
-beforeEach(() => resetGraph(db));
 
 const header = 'source,target,type,timestamp,post_id,hashtags,weight';
 // (a) One batch: line 3 claims p1 (posted by alice on line 2) for bob; line 5 claims it for bob again.

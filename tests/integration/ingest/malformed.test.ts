@@ -4,27 +4,18 @@
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../queries/db.ts';
-import { applySchema } from '../../../queries/schema.ts';
 import { runCli } from '../../helpers/cli.ts';
-import { markTestDatabase, resetGraph, testDb } from '../../helpers/db.ts';
+import { emptyGraphForEachTest } from '../../helpers/db.ts';
 import { graphState } from './state.ts';
 
 let db: Db;
 let dir: string;
-beforeAll(async () => {
-  db = testDb();
-  await markTestDatabase(db);
-  await applySchema(db);
-  await resetGraph(db);
+emptyGraphForEachTest((opened) => (db = opened));
+beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'ingest-malformed-'));
 });
-afterAll(async () => {
-  await resetGraph(db);
-  await db.close();
-});
-beforeEach(() => resetGraph(db));
 
 const account = (id: string, handle: string) =>
   JSON.stringify({ kind: 'account', id: `csv:${id}`, platform: 'csv', handle });

@@ -1,24 +1,13 @@
 // Every source on real (or, where none exists, hand-made) fixtures. The expected numbers were counted
 // by hand from the raw files; each block says how.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../queries/db.ts';
-import { applySchema } from '../../../queries/schema.ts';
-import { markTestDatabase, resetGraph, testDb } from '../../helpers/db.ts';
+import { emptyGraphForEachTest, resetGraph } from '../../helpers/db.ts';
 import { derivedMismatches, graphState } from './state.ts';
 import { fixture, load } from './load.ts';
 
 let db: Db;
-beforeAll(async () => {
-  db = testDb();
-  await markTestDatabase(db);
-  await applySchema(db);
-  await resetGraph(db);
-});
-afterAll(async () => {
-  await resetGraph(db);
-  await db.close();
-});
-beforeEach(() => resetGraph(db));
+emptyGraphForEachTest((opened) => (db = opened));
 
 const none = { mention: 0, reply: 0, repost: 0, quote: 0, follow: 0 };
 

@@ -41,11 +41,15 @@ export async function resetGraph(db: Db): Promise<void> {
 }
 
 /**
- * The life cycle most integration files share: the test database checked and marked, the schema
- * applied, the graph emptied before each test and after the file, the connection closed. `opened`
- * receives the Db once it exists (hooks run later than the module's own code).
+ * The life cycle the integration files share: the test database checked and marked, the schema
+ * applied, the graph emptied (and `fill`ed, when given) before the file, emptied again before each
+ * test when `eachTest` is set, and emptied and closed after the file. `opened` receives the Db once
+ * it exists (hooks run later than the module's own code). Call it at the top of a file or a describe.
  */
-export function emptyGraphForEachTest(opened: (db: Db) => void): void {
+export function useTestGraph(
+  opened: (db: Db) => void,
+  opts: { eachTest?: boolean; fill?: (db: Db) => Promise<void> } = {},
+): void {
   let db: Db;
   beforeAll(async () => {
     db = testDb();
@@ -53,10 +57,11 @@ export function emptyGraphForEachTest(opened: (db: Db) => void): void {
     await markTestDatabase(db);
     await applySchema(db);
     await resetGraph(db);
+    await opts.fill?.(db);
   });
   afterAll(async () => {
     await resetGraph(db);
     await db.close();
   });
-  beforeEach(() => resetGraph(db));
+  if (opts.eachTest) beforeEach(() => resetGraph(db));
 }

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConstraintViolationError, Db, DatabaseUnavailableError, QueryError, int } from '../../queries/db.ts';
 import { applySchema } from '../../queries/schema.ts';
-import { resetGraph, testDb } from '../helpers/db.ts';
+import { useTestGraph } from '../helpers/db.ts';
 
 describe('the one door to Neo4j', () => {
   let db: Db;
-  beforeAll(async () => {
-    db = testDb();
-    await resetGraph(db);
-  });
-  afterAll(async () => {
-    await resetGraph(db);
-    await db.close();
-  });
+  useTestGraph((opened) => (db = opened));
 
   it('reports the server version', async () => {
     const info = await db.serverInfo();

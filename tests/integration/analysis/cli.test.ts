@@ -4,10 +4,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../queries/db.ts';
 import { runCli } from '../../helpers/cli.ts';
-import { resetGraph, testDb } from '../../helpers/db.ts';
+import { useTestGraph } from '../../helpers/db.ts';
 import { accounts, writeKnownGraph } from './known-graph.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'carecircle-export-'));
@@ -39,15 +39,7 @@ print(json.dumps({'directed': g.is_directed(), 'nodes': g.number_of_nodes(), 'ed
 
 describe('analysis commands', () => {
   let db: Db;
-  beforeAll(async () => {
-    db = testDb();
-    await resetGraph(db);
-    await writeKnownGraph(db);
-  });
-  afterAll(async () => {
-    await resetGraph(db);
-    await db.close();
-  });
+  useTestGraph((opened) => (db = opened), { fill: writeKnownGraph });
 
   it('analyze --json runs every phase and reports the counts', async () => {
     const r = await runCli(['analyze', '--seed', '5', '--json']);

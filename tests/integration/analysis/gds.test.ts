@@ -3,11 +3,11 @@
 // default test instance) the command must refuse with a message naming the missing plugin and write
 // nothing; with it (CARECIRCLE_NEO4J_GDS=1 when the instance is started) Louvain and PageRank run in
 // the database and land in the same properties the Node engine writes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { gdsVersion } from '../../../queries/analysis/gds.ts';
 import type { Db } from '../../../queries/db.ts';
 import { runCli } from '../../helpers/cli.ts';
-import { resetGraph, testDb } from '../../helpers/db.ts';
+import { testDb, useTestGraph } from '../../helpers/db.ts';
 import { accounts, writeKnownGraph } from './known-graph.ts';
 
 const diabetes = ['x:d0', 'x:d1', 'x:d2', 'x:d3', 'x:d4', 'x:d5', 'x:d6', 'x:d7'];
@@ -26,15 +26,7 @@ async function accountProps(db: Db) {
 
 describe(`analyze --engine gds (server ${version ? `with GDS ${version}` : 'without GDS'})`, () => {
   let db: Db;
-  beforeAll(async () => {
-    db = testDb();
-    await resetGraph(db);
-    await writeKnownGraph(db);
-  });
-  afterAll(async () => {
-    await resetGraph(db);
-    await db.close();
-  });
+  useTestGraph((opened) => (db = opened), { fill: writeKnownGraph });
 
   it('refuses a resolution other than 1 as bad usage: GDS Louvain has none', async () => {
     const r = await runCli(['analyze', '--engine', 'gds', '--resolution', '2']);

@@ -1,24 +1,17 @@
 // The projection reads accounts page by page while ingest may still be adding some. An account met
 // only as an interaction target (its range was read before it was created) must still get its own id,
 // and one deleted meanwhile must disappear with its edges instead of leaving a nameless slot.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../queries/db.ts';
 import { edgeListFrom } from '../../../queries/analysis/edges.ts';
 import { projectAccounts, withLateAccounts } from '../../../queries/analysis/projection.ts';
 import { AnalysisParams } from '../../../queries/analysis/params.ts';
-import { resetGraph, testDb } from '../../helpers/db.ts';
+import { useTestGraph } from '../../helpers/db.ts';
 import { writeKnownGraph } from './known-graph.ts';
 
 describe('analysis projection', () => {
   let db: Db;
-  beforeAll(async () => {
-    db = testDb();
-    await resetGraph(db);
-  });
-  afterAll(async () => {
-    await resetGraph(db);
-    await db.close();
-  });
+  useTestGraph((opened) => (db = opened));
 
   it('reads every account once, in id order, with each interaction as one weighted edge', async () => {
     await writeKnownGraph(db);

@@ -8,12 +8,12 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../queries/db.ts';
 import { runCli } from '../../helpers/cli.ts';
-import { emptyGraphForEachTest, resetGraph } from '../../helpers/db.ts';
+import { useTestGraph, resetGraph } from '../../helpers/db.ts';
 import { derivedMismatches, graphState } from './state.ts';
 
 let db: Db;
 let dir: string;
-emptyGraphForEachTest((opened) => (db = opened));
+useTestGraph((opened) => (db = opened), { eachTest: true });
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'ingest-authors-'));
 });

@@ -2,25 +2,15 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ensureDemoData } from '../../../ingest/demo/ensure.ts';
 import type { Db } from '../../../queries/db.ts';
-import { applySchema } from '../../../queries/schema.ts';
 import { runCli } from '../../helpers/cli.ts';
-import { markTestDatabase, resetGraph, testDb } from '../../helpers/db.ts';
+import { resetGraph, useTestGraph } from '../../helpers/db.ts';
 import { derivedMismatches, graphState } from './state.ts';
 
 let db: Db;
-beforeAll(async () => {
-  db = testDb();
-  await markTestDatabase(db);
-  await applySchema(db);
-  await resetGraph(db);
-});
-afterAll(async () => {
-  await resetGraph(db);
-  await db.close();
-});
+useTestGraph((opened) => (db = opened));
 
 describe('ingest, stats, reset and demo-data commands', () => {
   it('print --help', async () => {

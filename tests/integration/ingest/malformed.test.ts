@@ -7,12 +7,12 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../queries/db.ts';
 import { runCli } from '../../helpers/cli.ts';
-import { emptyGraphForEachTest } from '../../helpers/db.ts';
+import { useTestGraph } from '../../helpers/db.ts';
 import { graphState } from './state.ts';
 
 let db: Db;
 let dir: string;
-emptyGraphForEachTest((opened) => (db = opened));
+useTestGraph((opened) => (db = opened), { eachTest: true });
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'ingest-malformed-'));
 });

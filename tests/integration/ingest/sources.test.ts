@@ -2,12 +2,12 @@
 // by hand from the raw files; each block says how.
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../queries/db.ts';
-import { emptyGraphForEachTest, resetGraph } from '../../helpers/db.ts';
+import { useTestGraph, resetGraph } from '../../helpers/db.ts';
 import { derivedMismatches, graphState } from './state.ts';
 import { fixture, load } from './load.ts';
 
 let db: Db;
-emptyGraphForEachTest((opened) => (db = opened));
+useTestGraph((opened) => (db = opened), { eachTest: true });
 
 const none = { mention: 0, reply: 0, repost: 0, quote: 0, follow: 0 };
 

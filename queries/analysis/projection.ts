@@ -141,23 +141,24 @@ export async function projectAccounts(db: Db, opts: ProjectionOptions): Promise<
     opts.onPage?.(read);
   }
   const built = await withLateAccounts(db, p, index, edges.build(p.ids.length));
-  return { ...p, ...built, pairs, pages };
+  return { ...p, edges: built, pairs, pages };
 }
 
 /**
- * Targets whose own page never came were created while the read ran, outside the ranges still to read: their
- * `id` is fetched by node id. One deleted meanwhile is dropped with its edges, and the remaining
- * accounts are renumbered, so every slot names a real account.
+ * Targets whose own page never came were created while the read ran, outside the ranges still to
+ * read: their `id` is fetched by node id. One deleted meanwhile is dropped with its edges, and the
+ * remaining accounts are renumbered, so every slot names a real account. Returns the edge list, the
+ * same one unless something was dropped.
  */
 export async function withLateAccounts(
   db: Db,
   p: Omit<AccountProjection, 'edges' | 'pairs' | 'pages'>,
   index: Map<number, number>,
   edges: EdgeList,
-): Promise<{ edges: EdgeList }> {
+): Promise<EdgeList> {
   const late: number[] = [];
   for (const [node, i] of index) if (p.ids[i] === '') late.push(node);
-  if (late.length === 0) return { edges };
+  if (late.length === 0) return edges;
   for (const raw of await db.read(loadCypher('analysis/account-ids'), { nodes: late })) {
     const r = LateAccount.parse(raw);
     const i = index.get(r.node)!;
@@ -167,7 +168,7 @@ export async function withLateAccounts(
   const keep = new Int32Array(p.ids.length).fill(-1);
   let n = 0;
   for (let i = 0; i < p.ids.length; i++) if (p.ids[i] !== '') keep[i] = n++;
-  if (n === p.ids.length) return { edges };
+  if (n === p.ids.length) return edges;
   const columns = [p.ids, p.handles, p.previous, p.places, p.specialties, p.roles] as unknown[][];
   for (const column of columns) {
     let k = 0;
@@ -189,5 +190,5 @@ export async function withLateAccounts(
     const d = keep[edges.dst[e]!]!;
     if (s >= 0 && d >= 0) b.add(s, d, edges.weight[e]!);
   }
-  return { edges: b.build(n) };
+  return b.build(n);
 }

@@ -164,17 +164,21 @@ for (const interactions of sizes) {
     peerInteractionsPerSecond: null,
   };
   const n = interactions.toLocaleString('en-US');
+  // What both paths report from one run of the command.
+  const figures = (r: Awaited<ReturnType<typeof ingest>>) => ({
+    loadedInteractions: loadedInteractions(),
+    rejected: r.summary.rejected,
+    seconds: Math.round(r.wallS * 10) / 10,
+    interactionsPerSecond: Math.round(interactions / r.wallS),
+    peakRssMb: Math.round(r.peakMb),
+  });
   if (modes.has('bulk')) {
     // --bulk loads an empty database only.
     cli(['reset', '--yes', '--all']);
     console.log(`bulk: ${n} interactions (${accounts.toLocaleString('en-US')} accounts), load ${load()}…`);
     const r = await ingest(files, ['--bulk']);
     row.bulk = {
-      loadedInteractions: loadedInteractions(),
-      rejected: r.summary.rejected,
-      seconds: Math.round(r.wallS * 10) / 10,
-      interactionsPerSecond: Math.round(interactions / r.wallS),
-      peakRssMb: Math.round(r.peakMb),
+      ...figures(r),
       importPeakRssMb: r.summary.bulk?.importPeakRssMb ?? null,
       importHeap: r.summary.bulk?.importHeap ?? '',
       phases: r.summary.bulk?.phases ?? {},
@@ -183,14 +187,7 @@ for (const interactions of sizes) {
   if (modes.has('transactional')) {
     cli(['reset', '--yes']);
     console.log(`transactional: ${n} interactions, load ${load()}…`);
-    const r = await ingest(files);
-    row.transactional = {
-      loadedInteractions: loadedInteractions(),
-      rejected: r.summary.rejected,
-      seconds: Math.round(r.wallS * 10) / 10,
-      interactionsPerSecond: Math.round(interactions / r.wallS),
-      peakRssMb: Math.round(r.peakMb),
-    };
+    row.transactional = figures(await ingest(files));
   }
   if (modes.has('peer')) {
     const peer = await loadCsvPeer(dir);

@@ -52,7 +52,7 @@ describe('analysis projection', () => {
       [lateNode, 1],
       [goneNode, 2],
     ]);
-    const { edges } = await withLateAccounts(
+    const edges = await withLateAccounts(
       db,
       p,
       index,

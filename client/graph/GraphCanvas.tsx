@@ -3,7 +3,8 @@
 // its reducers (the graph is not changed for them).
 import { useEffect, useRef, useState } from 'react';
 import Sigma from 'sigma';
-import { EdgeLineProgram, EdgeRectangleProgram } from 'sigma/rendering';
+import { EdgeLineProgram, EdgeRectangleProgram, type NodeLabelDrawingFunction } from 'sigma/rendering';
+import type { Settings } from 'sigma/settings';
 import { createNodeBorderProgram } from '@sigma/node-border';
 import { BorderedPointProgram } from './bordered-point.ts';
 import {
@@ -14,6 +15,7 @@ import {
   type GraphData,
 } from './build.ts';
 import { ProgressiveEdgeLineProgram } from './progressive-edges.ts';
+import { SlicedSigma } from './sliced-sigma.ts';
 import { hideIdleLayers } from './idle-layers.ts';
 import { labelPlacer } from './labels.ts';
 import { Layout, loadPositions } from './layout.ts';
@@ -33,7 +35,7 @@ export const BorderedQuadProgram = createNodeBorderProgram<DrawNode, DrawEdge>({
   ],
 });
 
-/** Above this many edges they are drawn as one-pixel lines (see createRenderer). */
+/** Above this many edges they are drawn as one-pixel lines (see openRenderer). */
 export const THIN_EDGES_ABOVE = 5_000;
 
 export interface RendererOptions {
@@ -42,14 +44,19 @@ export interface RendererOptions {
   nodes?: 'point' | 'quad';
   /** Whether the reducers currently draw a node highlighted (see idle-layers.ts). */
   highlighted?: () => boolean;
+  /** Stops the sliced first refresh (the renderer is then killed and the promise rejects). */
+  signal?: AbortSignal;
 }
 
-/** Sigma settings shared by the app and the benchmark, so the benchmark measures what users get. */
-export function createRenderer(
+/**
+ * Sigma settings shared by the app and the benchmark, so the benchmark measures what users get.
+ * `drawLabel` is the label function (labels.ts collects and places them after each frame).
+ */
+export function rendererSettings(
   graph: DrawGraph,
-  container: HTMLElement,
-  opts: RendererOptions = {},
-): Sigma<DrawNode, DrawEdge> {
+  opts: Pick<RendererOptions, 'edges' | 'nodes'>,
+  drawLabel: NodeLabelDrawingFunction<DrawNode, DrawEdge>,
+): Partial<Settings<DrawNode, DrawEdge>> {
   // Without a GPU (WebGL in SwiftShader) the cost is in filling pixels: the default edge program draws
   // each edge as an antialiased quad, which on a hairball of tens of thousands of edges takes seconds per
   // frame. Past a few thousand edges they are plain lines, whose width says nothing anyway at that density.
@@ -63,8 +70,7 @@ export function createRenderer(
         ? EdgeLineProgram
         : EdgeRectangleProgram;
   const nodeProgram = opts.nodes === 'quad' ? BorderedQuadProgram : BorderedPointProgram<DrawNode, DrawEdge>;
-  const labels = labelPlacer<DrawNode, DrawEdge>();
-  const sigma = new Sigma<DrawNode, DrawEdge>(graph, container, {
+  return {
     nodeProgramClasses: { bordered: nodeProgram },
     edgeProgramClasses: { line: edgeProgram },
     defaultNodeType: 'bordered',
@@ -75,14 +81,32 @@ export function createRenderer(
     labelRenderedSizeThreshold: 7,
     labelDensity: 1,
     labelGridCellSize: 120,
-    defaultDrawNodeLabel: labels.collect,
+    defaultDrawNodeLabel: drawLabel,
     // Drawing every edge on each frame of a pan is what makes it stutter; edges come back as soon as
     // the camera stops. Labels likewise on large graphs.
     hideEdgesOnMove: graph.size > 2_000,
     hideLabelsOnMove: graph.order > 5_000,
     enableEdgeEvents: false,
     renderEdgeLabels: false,
-  });
+  };
+}
+
+/**
+ * The renderer of the app and the benchmark. Its first refresh runs in slices (sliced-sigma.ts): the
+ * promise resolves once the first frame is drawn.
+ */
+export async function openRenderer(
+  graph: DrawGraph,
+  container: HTMLElement,
+  opts: RendererOptions = {},
+): Promise<Sigma<DrawNode, DrawEdge>> {
+  const labels = labelPlacer<DrawNode, DrawEdge>();
+  const sigma = await SlicedSigma.open<DrawNode, DrawEdge>(
+    graph,
+    container,
+    rendererSettings(graph, opts, labels.collect),
+    { signal: opts.signal },
+  );
   labels.attach(sigma);
   hideIdleLayers(sigma, opts.highlighted);
   return sigma;
@@ -117,9 +141,15 @@ export function GraphCanvas(props: {
     const stored = loadPositions(layoutKey);
     // Built between frames, so a large graph does not freeze the page while it loads.
     buildDrawGraphInSlices(data, stored, { signal: abort.signal })
-      .then((graph) => {
-        if (abort.signal.aborted) return;
-        const sigma = createRenderer(graph, el, { highlighted: () => centre.current !== null });
+      .then(async (graph) => {
+        const sigma = await openRenderer(graph, el, {
+          highlighted: () => centre.current !== null,
+          signal: abort.signal,
+        });
+        if (abort.signal.aborted) {
+          sigma.kill();
+          return;
+        }
         const layout = new Layout(graph, layoutKey, (running) => callbacks.current.onLayoutChange?.(running));
         sigma.on('enterNode', ({ node }) => setHovered(node));
         sigma.on('leaveNode', () => setHovered(null));

@@ -7,6 +7,7 @@
 // back, so the empty layers are set to display:none until they have something to draw.
 import type Sigma from 'sigma';
 import type { Attributes } from 'graphology-types';
+import { cameraMoving } from './motion.ts';
 
 export interface LayerState {
   /** The camera is moving (animation, drag or wheel), as Sigma decides when it hides edges. */
@@ -33,14 +34,8 @@ export function hideIdleLayers<N extends Attributes, E extends Attributes>(
   let hovered = false;
   const canvases = sigma.getCanvases();
   const apply = () => {
-    const mouse = sigma.getMouseCaptor();
-    const moving =
-      sigma.getCamera().isAnimated() ||
-      mouse.isMoving ||
-      mouse.draggedEvents > 0 ||
-      mouse.currentWheelDirection !== 0;
     const show = visibleLayers({
-      moving,
+      moving: cameraMoving(sigma),
       hideEdgesOnMove: sigma.getSetting('hideEdgesOnMove'),
       highlighted: hovered || highlighted(),
     });

@@ -6,7 +6,8 @@
 // first render and again each time a pan stopped. Here each frame draws at most `chunk` more lines
 // into an offscreen texture and copies the texture to the canvas, so a frame costs a slice of the
 // lines plus one full-screen copy; the picture fills in over a few frames. When the camera, the
-// canvas size or the edge data change, drawing starts again from the first edge.
+// canvas size or the edge data change, drawing starts again from the first edge. The very first frame
+// draws no edges at all: it shows the nodes as soon as possible, and the edges start with the next.
 import type { Attributes } from 'graphology-types';
 import { EdgeLineProgram } from 'sigma/rendering';
 import type { RenderParams } from 'sigma/types';
@@ -74,6 +75,7 @@ export class ProgressiveEdgeLineProgram<
   private drawn = 0;
   private chunk = FIRST_CHUNK;
   private lastFrameAt = 0;
+  private started = false;
 
   get progress(): EdgeProgress {
     return { drawn: Math.min(this.drawn, this.capacity), total: this.capacity };
@@ -94,6 +96,11 @@ export class ProgressiveEdgeLineProgram<
     // were on, draw the ordinary way.
     if (this.hasNothingToRender() || this.pickProgram) {
       super.render(params);
+      return;
+    }
+    if (!this.started) {
+      this.started = true;
+      this.renderer.scheduleRender();
       return;
     }
     const info = this.normalProgram;

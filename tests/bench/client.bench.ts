@@ -129,23 +129,25 @@ async function main() {
   const r2k = rows.find((r) => r.nodes === 2_000);
   const r10k = rows.find((r) => r.nodes === 10_000);
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
-  const worstPan = Math.max(...rows.map((r) => r.panBlockMs));
-  const worstLoad = Math.max(...rows.map((r) => r.loadBlockMs));
   // Other work on the machine slows software WebGL directly: say how busy it was.
   const load = loadavg().map((l) => l.toFixed(1));
   console.log(
-    `\nGoals (software WebGL in SwiftShader, no GPU; load average ${load.join(' ')} on ${cpus().length} cores):`,
+    `\nGoals (software WebGL in SwiftShader, no GPU; load average ${load.join(' ')} on ${cpus().length} cores;` +
+      ' the synthetic data, which stands in for the API answer, is generated before the load is timed):',
   );
-  if (r10k)
+  if (r10k) {
     console.log(
       `  GOAL >= ${GOALS.fps10k} fps panning at 10k nodes / 100k edges: ${r10k.fps.toFixed(1)} fps: ${verdict(r10k.fps >= GOALS.fps10k)}`,
     );
-  console.log(
-    `  GOAL no main-thread block over ${GOALS.maxBlockMs} ms while panning (2k/10k/50k): worst ${worstPan.toFixed(0)} ms: ${verdict(worstPan <= GOALS.maxBlockMs)}`,
-  );
-  console.log(
-    `  GOAL no main-thread block over ${GOALS.maxBlockMs} ms while loading (2k/10k/50k): worst ${worstLoad.toFixed(0)} ms: ${verdict(worstLoad <= GOALS.maxBlockMs)}`,
-  );
+    const worst10k = Math.max(r10k.loadBlockMs, r10k.panBlockMs);
+    console.log(
+      `  GOAL no main-thread block over ${GOALS.maxBlockMs} ms at 10k nodes / 100k edges: load ${r10k.loadBlockMs.toFixed(0)} ms, pan ${r10k.panBlockMs.toFixed(0)} ms: ${verdict(worst10k <= GOALS.maxBlockMs)}`,
+    );
+  }
+  for (const r of rows.filter((r) => r !== r10k))
+    console.log(
+      `  (${r.nodes} nodes: longest block load ${r.loadBlockMs.toFixed(0)} ms, pan ${r.panBlockMs.toFixed(0)} ms: ${r.loadBlockMs <= GOALS.maxBlockMs && r.panBlockMs <= GOALS.maxBlockMs ? 'under' : 'OVER'} ${GOALS.maxBlockMs} ms${r.nodes > 20_000 ? '; Explore never draws this many: past its cap (2k nodes by default, 20k at most) it shows communities as nodes' : ''})`,
+    );
   if (r2k)
     console.log(
       `  GOAL first render of the 2k graph <= ${GOALS.firstRender2kMs} ms: ${r2k.firstRenderMs.toFixed(0)} ms: ${verdict(r2k.firstRenderMs <= GOALS.firstRender2kMs)}`,

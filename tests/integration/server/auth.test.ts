@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resetGraph } from '../../helpers/db.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/cli.ts';
 import { ensureDemoUser } from '../../../server/auth/users.ts';
-import { client, cookiesOf, PASSWORD, signIn, startApi, type Api } from './client.ts';
+import { client, cookiesOf, PASSWORD, signIn, useApi, type Api } from './client.ts';
 
 describe('sign-in, sessions and CSRF over HTTP', () => {
+  const suite = useApi({ loginAttemptsPerMinute: 5 }, { seed: false });
   let api: Api;
   beforeAll(async () => {
-    api = await startApi({ loginAttemptsPerMinute: 5 });
-    await resetGraph(api.db);
-  });
-  afterAll(async () => {
-    await resetGraph(api.db);
-    await api.close();
+    api = suite.api;
   });
 
   it('signs in with an HttpOnly SameSite=Strict session cookie and answers /me', async () => {

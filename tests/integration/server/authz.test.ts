@@ -1,35 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resetGraph } from '../../helpers/db.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { allows, Role } from '../../../server/auth/roles.ts';
-import { client, signIn, startApi, type Api, type Client } from './client.ts';
+import { client, signIn, useApi, type Api, type Client } from './client.ts';
 import { jobIdHolder, NOT_IN_MATRIX, ROUTES, type RouteCase } from './routes.ts';
-import { seedGraph } from './seed.ts';
 
 describe('authorisation matrix: every role × every route', () => {
+  const suite = useApi({
+    jobRunners: {
+      analyze: async (_db, _p, progress) => {
+        progress({ phase: 'test', fraction: 1 });
+        return { ok: true };
+      },
+      ingest: async () => ({}),
+    },
+  });
   let api: Api;
   const sessions = new Map<string, Client>();
   beforeAll(async () => {
-    api = await startApi({
-      jobRunners: {
-        analyze: async (_db, _p, progress) => {
-          progress({ phase: 'test', fraction: 1 });
-          return { ok: true };
-        },
-        ingest: async () => ({}),
-      },
-    });
-    await resetGraph(api.db);
-    await seedGraph(api.db);
+    api = suite.api;
     for (const role of Role.options) sessions.set(role, await signIn(api, `matrix-${role}`, role));
     const job = await sessions
       .get('admin')!
       .fetch('/api/jobs', { method: 'POST', json: { kind: 'analyze' } });
     expect(job.status).toBe(202);
     jobIdHolder.id = (await job.json()).id;
-  });
-  afterAll(async () => {
-    await resetGraph(api.db);
-    await api.close();
   });
 
   const send = (who: Client, r: RouteCase) =>

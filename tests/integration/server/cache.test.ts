@@ -2,15 +2,14 @@
 // a user must be able to rely on: a new analysis shows within a second, their own outreach writes
 // show at once on the account page, and anything else changed in the graph shows within the cache's
 // lifetime.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resetGraph } from '../../helpers/db.ts';
-import { signIn, startApi, type Api, type Client } from './client.ts';
-import { seedGraph } from './seed.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signIn, startApi, useApi, type Api, type Client } from './client.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const TTL = 5_000;
 
 describe('cached rankings and profiles stay honest', () => {
+  const suite = useApi({ cache: { ttlMs: TTL } });
   let api: Api;
   let viewer: Client;
   let staff: Client;
@@ -23,15 +22,9 @@ describe('cached rankings and profiles stay honest', () => {
     api.db.write('MATCH (a:Account {id: $id}) SET a.score = $score', { id, score });
 
   beforeAll(async () => {
-    api = await startApi({ cache: { ttlMs: TTL } });
-    await resetGraph(api.db);
-    await seedGraph(api.db);
+    api = suite.api;
     viewer = await signIn(api, 'cache-viewer', 'viewer');
     staff = await signIn(api, 'cache-staff', 'outreach');
-  });
-  afterAll(async () => {
-    await resetGraph(api.db);
-    await api.close();
   });
 
   it('shows a new analysis run within a second, and any other graph change within the cache lifetime', async () => {

@@ -5,7 +5,9 @@ import { buildApp, type AppOptions } from '../../../server/app.ts';
 import { setUser } from '../../../server/auth/users.ts';
 import type { Role } from '../../../server/auth/roles.ts';
 import type { Db } from '../../../queries/db.ts';
-import { testDb } from '../../helpers/db.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { resetGraph, testDb } from '../../helpers/db.ts';
+import { seedGraph } from './seed.ts';
 
 export interface Api {
   app: FastifyInstance;
@@ -19,6 +21,27 @@ export async function startApi(opts: Partial<AppOptions> = {}): Promise<Api> {
   const app = await buildApp({ logLevel: 'silent', loginAttemptsPerMinute: 1000, ...opts, db });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return { app, url, db, close: () => app.close() };
+}
+
+/**
+ * The life cycle the server suites share, registered as the suite's first hooks: before all, a server
+ * (`opts`) on an emptied graph, holding the seed graph (seed.ts) unless `seed` is false; after all,
+ * the graph emptied again and the server closed. `api` is set once the first beforeAll has run.
+ */
+export function useApi(opts: Partial<AppOptions> = {}, { seed = true } = {}): { api: Api } {
+  const suite = {} as { api: Api };
+  beforeAll(async () => {
+    suite.api = await startApi(opts);
+    await resetGraph(suite.api.db);
+    if (seed) await seedGraph(suite.api.db);
+  });
+  afterAll(async () => {
+    // Later hooks' afterAll run first, so a suite's own clean-up still sees the server.
+    if (!suite.api) return;
+    await resetGraph(suite.api.db);
+    await suite.api.close();
+  });
+  return suite;
 }
 
 export interface Client {

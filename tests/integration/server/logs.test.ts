@@ -2,12 +2,11 @@
 // log is kept by operators and shipped elsewhere, so it must never hold a password, a note, a next
 // step, a session id or a CSRF token. The level is `trace`, the most talkative there is, so nothing
 // that a lower level would hide can slip through unnoticed here.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resetGraph } from '../../helpers/db.ts';
-import { client, PASSWORD, signIn, startApi, type Api, type Client } from './client.ts';
-import { seedGraph } from './seed.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { client, PASSWORD, signIn, useApi, type Api, type Client } from './client.ts';
 
 describe('logs never contain passwords or note text', () => {
+  const suite = useApi({ logLevel: 'trace', logStream: { write: (l) => void lines.push(l) } });
   let api: Api;
   const lines: string[] = [];
   // Distinctive strings, so finding one in the log cannot be a coincidence.
@@ -21,15 +20,9 @@ describe('logs never contain passwords or note text', () => {
   let staff: Client;
 
   beforeAll(async () => {
-    api = await startApi({ logLevel: 'trace', logStream: { write: (l) => void lines.push(l) } });
-    await resetGraph(api.db);
-    await seedGraph(api.db);
+    api = suite.api;
     admin = await signIn(api, 'log-admin', 'admin');
     staff = await signIn(api, 'log-staff', 'outreach');
-  });
-  afterAll(async () => {
-    await resetGraph(api.db);
-    await api.close();
   });
 
   it('signs in, refuses a wrong password, creates a user and logs contacts, all with log lines', async () => {

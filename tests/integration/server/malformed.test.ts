@@ -3,10 +3,8 @@
 // and every error answer has the {error, message} shape.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resetGraph } from '../../helpers/db.ts';
-import { signIn, startApi, type Api, type Client } from './client.ts';
+import { signIn, useApi, type Api, type Client } from './client.ts';
 import { ROUTES, jobIdHolder, type RouteCase } from './routes.ts';
-import { seedGraph } from './seed.ts';
 
 const RUNS = Number(process.env.FC_RUNS ?? 25);
 
@@ -108,24 +106,21 @@ const rawBody = fc.oneof(
 );
 
 describe('malformed input never causes a 5xx', () => {
+  const suite = useApi({
+    jobRunners: { analyze: async () => ({}), ingest: async () => ({}) },
+    importDir: 'tests/fixtures/phi',
+  });
   let api: Api;
   let admin: Client;
   const seen = new Map<number, number>();
   beforeAll(async () => {
-    api = await startApi({
-      jobRunners: { analyze: async () => ({}), ingest: async () => ({}) },
-      importDir: 'tests/fixtures/phi',
-    });
-    await resetGraph(api.db);
-    await seedGraph(api.db);
+    api = suite.api;
     admin = await signIn(api, 'fuzz-admin', 'admin');
     const job = await admin.fetch('/api/jobs', { method: 'POST', json: { kind: 'analyze' } });
     jobIdHolder.id = (await job.json()).id;
   });
-  afterAll(async () => {
+  afterAll(() => {
     console.log(`statuses seen: ${JSON.stringify(Object.fromEntries([...seen].sort()))}`);
-    await resetGraph(api.db);
-    await api.close();
   });
 
   async function check(res: Response, what: string) {

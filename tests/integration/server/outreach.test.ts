@@ -1,25 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resetGraph } from '../../helpers/db.ts';
-import { signIn, startApi, type Api, type Client } from './client.ts';
-import { seedGraph } from './seed.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signIn, useApi, type Api, type Client } from './client.ts';
 
 describe('outreach records, PHI guard and audit log over HTTP', () => {
+  const suite = useApi({ logLevel: 'info', logStream: { write: (l) => void logs.push(l) } });
   let api: Api;
   let olga: Client;
   let omar: Client;
   let admin: Client;
   const logs: string[] = [];
   beforeAll(async () => {
-    api = await startApi({ logLevel: 'info', logStream: { write: (l) => void logs.push(l) } });
-    await resetGraph(api.db);
-    await seedGraph(api.db);
+    api = suite.api;
     olga = await signIn(api, 'olga', 'outreach');
     omar = await signIn(api, 'omar', 'outreach');
     admin = await signIn(api, 'ada', 'admin');
-  });
-  afterAll(async () => {
-    await resetGraph(api.db);
-    await api.close();
   });
 
   const countContacts = async () =>

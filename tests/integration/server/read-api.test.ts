@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resetGraph } from '../../helpers/db.ts';
-import { signIn, startApi, type Api, type Client } from './client.ts';
-import { seedGraph } from './seed.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signIn, useApi, type Api, type Client } from './client.ts';
 
 describe('read API over HTTP on a small graph', () => {
+  const suite = useApi();
   let api: Api;
   let viewer: Client;
   let outreach: Client;
   beforeAll(async () => {
-    api = await startApi();
-    await resetGraph(api.db);
-    await seedGraph(api.db);
+    api = suite.api;
     viewer = await signIn(api, 'vera', 'viewer');
     outreach = await signIn(api, 'otto', 'outreach');
-  });
-  afterAll(async () => {
-    await resetGraph(api.db);
-    await api.close();
   });
 
   it('GET /api/accounts/:id gives profile, rank, explanation, top hashtags, recent posts and outreach state', async () => {

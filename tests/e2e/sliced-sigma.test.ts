@@ -3,32 +3,20 @@
 // (SwiftShader), the same graph goes through its sliced refresh and through Sigma's own, and the
 // buffers, picking ids and display data must agree: the test that fails if a Sigma upgrade changes
 // what the sliced refresh relies on.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import { launchBrowser } from '../helpers/browser.ts';
-import { startTestServer } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { useClientInBrowser } from '../helpers/server.ts';
 
 describe('the sliced first refresh of the graph renderer', () => {
-  let browser: Browser;
-  let server: { app: FastifyInstance; url: string };
-  beforeAll(async () => {
-    server = await startTestServer({ client: true });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.app.close();
-  });
+  const suite = useClientInBrowser();
 
   // 4k edges are drawn as quads (EdgeRectangleProgram), 30k as progressive lines.
   it.each([
     { nodes: 1_000, edges: 4_000 },
     { nodes: 3_000, edges: 30_000 },
   ])('matches Sigma’s own refresh on $nodes nodes / $edges edges', async ({ nodes, edges }) => {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+    const page = await suite.browser.newPage({ viewport: { width: 1000, height: 700 } });
     try {
-      await page.goto(`${server.url}/?bench=${nodes}&edges=${edges}&check=sliced`);
+      await page.goto(`${suite.server.url}/?bench=${nodes}&edges=${edges}&check=sliced`);
       await page.waitForFunction(() => window.__checkSliced !== undefined);
       const check = await page.evaluate(() => window.__checkSliced!);
       expect(check.nodes).toBe(nodes);

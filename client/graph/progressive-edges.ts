@@ -5,13 +5,16 @@
 // frame to be rasterised. 100k lines in one frame held the main thread for one to two seconds, on
 // first render and again each time a pan stopped. Here each frame draws at most `chunk` more lines
 // into an offscreen texture and copies the texture to the canvas, so a frame costs a slice of the
-// lines plus one full-screen copy; the picture fills in over a few frames. When the camera, the
-// canvas size or the edge data change, drawing starts again from the first edge. The very first frame
-// draws no edges at all: it shows the nodes as soon as possible, and the edges start with the next.
+// lines plus one full-screen copy; the picture fills in over a few frames. Sigma's render draws the
+// first slice; the program's own animation frames draw the rest, touching the edge canvas only. When
+// the camera, the canvas size or the edge data change, drawing starts again from the first edge. The
+// very first frame draws no edges at all: it shows the nodes as soon as possible, and the edges start
+// with the next.
 import type { Attributes } from 'graphology-types';
 import { EdgeLineProgram } from 'sigma/rendering';
-import type { RenderParams } from 'sigma/types';
+import type { CameraState, RenderParams } from 'sigma/types';
 import { FIRST_CHUNK, nextChunk } from './edge-chunks.ts';
+import { cameraMoving } from './motion.ts';
 
 /** How far the progressive drawing has got, for the benchmark and tests. */
 export interface EdgeProgress {
@@ -76,6 +79,10 @@ export class ProgressiveEdgeLineProgram<
   private chunk = FIRST_CHUNK;
   private lastFrameAt = 0;
   private started = false;
+  /** Sigma's last render parameters, which the program's own frames draw with. */
+  private params: RenderParams | null = null;
+  private fillFrame = 0;
+  private cameraAt: CameraState | null = null;
 
   get progress(): EdgeProgress {
     return { drawn: Math.min(this.drawn, this.capacity), total: this.capacity };
@@ -98,11 +105,19 @@ export class ProgressiveEdgeLineProgram<
       super.render(params);
       return;
     }
+    this.cancelFill();
+    this.params = params;
+    this.cameraAt = this.renderer.getCamera().getState();
     if (!this.started) {
       this.started = true;
-      this.renderer.scheduleRender();
+      this.scheduleFill();
       return;
     }
+    this.drawSlice(params);
+  }
+
+  /** The next slice of lines into the texture, then the texture onto the (cleared) canvas. */
+  private drawSlice(params: RenderParams): void {
     const info = this.normalProgram;
     const gl = info.gl;
     const width = Math.round(params.width * params.pixelRatio);
@@ -133,13 +148,51 @@ export class ProgressiveEdgeLineProgram<
       gl.drawArrays(this.METHOD, this.drawn * this.VERTICES, count * this.VERTICES);
       this.unbindProgram(info);
       this.drawn += count;
-      // More to draw: ask Sigma for another frame (it reuses one pending frame if there is one).
-      if (this.drawn < this.capacity) this.renderer.scheduleRender();
+      if (this.drawn < this.capacity) this.scheduleFill();
     }
     this.copyToCanvas(gl, target, width, height);
   }
 
+  /**
+   * The following slices are drawn in frames of this program's own, not through Sigma's render: only
+   * the edge canvas changes, so the node and label layers are neither drawn again nor read back by
+   * the compositor at each of those frames.
+   */
+  private scheduleFill(): void {
+    if (this.fillFrame) return;
+    this.fillFrame = requestAnimationFrame(() => {
+      this.fillFrame = 0;
+      const params = this.params;
+      // A camera that moved since Sigma's last frame makes that frame's matrix stale, and Sigma is
+      // about to draw again anyway (its frame restarts the lines).
+      if (!params || !this.sameView(params)) return;
+      this.drawSlice(params);
+    });
+  }
+
+  private cancelFill(): void {
+    if (this.fillFrame) cancelAnimationFrame(this.fillFrame);
+    this.fillFrame = 0;
+  }
+
+  private sameView(params: RenderParams): boolean {
+    const now = this.renderer.getCamera().getState();
+    const then = this.cameraAt;
+    const { width, height } = this.renderer.getDimensions();
+    return (
+      then !== null &&
+      !cameraMoving(this.renderer) &&
+      now.x === then.x &&
+      now.y === then.y &&
+      now.ratio === then.ratio &&
+      now.angle === then.angle &&
+      width === params.width &&
+      height === params.height
+    );
+  }
+
   override kill(): void {
+    this.cancelFill();
     const gl = this.normalProgram.gl;
     if (this.target) {
       gl.deleteFramebuffer(this.target.framebuffer);

@@ -11,21 +11,23 @@ function mix(a: number, b: number): number {
   return (h ^ (h >>> 13)) >>> 0;
 }
 
-/** Open addressing with linear probing; each distinct pair gets the next index (0, 1, 2 …). */
-export class PairIndex {
-  private keys: Uint32Array;
-  private slots: Int32Array;
-  private mask: number;
+/**
+ * Open addressing with linear probing over pairs, grown when 3/4 full. PairSet only answers "seen?"
+ * (8 bytes a slot); PairIndex also numbers the pairs for counters kept beside it (12 bytes a slot).
+ */
+export class PairSet {
+  protected keys: Uint32Array;
+  protected mask: number;
   size = 0;
 
   constructor(capacity = 1 << 12) {
     const cap = 1 << Math.ceil(Math.log2(Math.max(capacity, 16)));
     this.keys = new Uint32Array(cap * 2).fill(EMPTY);
-    this.slots = new Int32Array(cap);
     this.mask = cap - 1;
   }
 
-  private find(a: number, b: number): number {
+  /** The slot holding the pair, or the empty slot where it would go. */
+  protected find(a: number, b: number): number {
     if (!(a >= 0 && a < EMPTY && b >= 0 && b < EMPTY))
       throw new RangeError(`pair (${a}, ${b}) is outside 0…2^32-2`);
     let i = mix(a, b) & this.mask;
@@ -36,28 +38,79 @@ export class PairIndex {
     }
   }
 
-  /** The index of the pair, or -1. */
-  get(a: number, b: number): number {
-    const i = this.find(a, b);
-    return this.keys[2 * i] === EMPTY ? -1 : this.slots[i]!;
+  protected occupied(slot: number): boolean {
+    return this.keys[2 * slot] !== EMPTY;
   }
 
   has(a: number, b: number): boolean {
-    return this.get(a, b) !== -1;
+    return this.occupied(this.find(a, b));
   }
 
-  /** The pair's index, adding it if new. */
-  add(a: number, b: number): number {
+  /** Adds the pair; true if it was new. */
+  add(a: number, b: number): boolean {
+    return this.insert(a, b) >= 0;
+  }
+
+  /** The new pair's slot, or -1 - slot when it was there already. */
+  protected insert(a: number, b: number): number {
     let i = this.find(a, b);
-    if (this.keys[2 * i] !== EMPTY) return this.slots[i]!;
+    if (this.occupied(i)) return -1 - i;
     if ((this.size + 1) * 4 > (this.mask + 1) * 3) {
       this.grow();
       i = this.find(a, b);
     }
     this.keys[2 * i] = a;
     this.keys[2 * i + 1] = b;
-    this.slots[i] = this.size;
-    return this.size++;
+    this.size += 1;
+    return i;
+  }
+
+  /** Called while growing: the pair in old slot `from` now sits in slot `to`. */
+  protected moved(_from: number, _to: number): void {}
+  /** Called before growing to `capacity` slots, and once every pair has moved. */
+  protected resizing(_capacity: number): void {}
+  protected resized(): void {}
+
+  private grow(): void {
+    const old = this.keys;
+    const cap = (this.mask + 1) * 2;
+    this.resizing(cap);
+    this.keys = new Uint32Array(cap * 2).fill(EMPTY);
+    this.mask = cap - 1;
+    for (let j = 0; j < old.length / 2; j++) {
+      const a = old[2 * j]!;
+      if (a === EMPTY) continue;
+      const i = this.find(a, old[2 * j + 1]!);
+      this.keys[2 * i] = a;
+      this.keys[2 * i + 1] = old[2 * j + 1]!;
+      this.moved(j, i);
+    }
+    this.resized();
+  }
+}
+
+/** Each distinct pair gets the next index (0, 1, 2 …). */
+export class PairIndex extends PairSet {
+  private slots: Int32Array;
+  private oldSlots: Int32Array | undefined;
+
+  constructor(capacity = 1 << 12) {
+    super(capacity);
+    this.slots = new Int32Array(this.mask + 1);
+  }
+
+  /** The index of the pair, or -1. */
+  get(a: number, b: number): number {
+    const i = this.find(a, b);
+    return this.occupied(i) ? this.slots[i]! : -1;
+  }
+
+  /** The pair's index, adding it if new. */
+  index(a: number, b: number): number {
+    const i = this.insert(a, b);
+    if (i < 0) return this.slots[-1 - i]!;
+    this.slots[i] = this.size - 1;
+    return this.size - 1;
   }
 
   /** Every pair with its index, in table order. */
@@ -68,20 +121,15 @@ export class PairIndex {
     }
   }
 
-  private grow(): void {
-    const { keys, slots } = this;
-    const cap = (this.mask + 1) * 2;
-    this.keys = new Uint32Array(cap * 2).fill(EMPTY);
-    this.slots = new Int32Array(cap);
-    this.mask = cap - 1;
-    for (let j = 0; j < slots.length; j++) {
-      const a = keys[2 * j]!;
-      if (a === EMPTY) continue;
-      const i = this.find(a, keys[2 * j + 1]!);
-      this.keys[2 * i] = a;
-      this.keys[2 * i + 1] = keys[2 * j + 1]!;
-      this.slots[i] = slots[j]!;
-    }
+  protected override resizing(capacity: number): void {
+    this.oldSlots = this.slots;
+    this.slots = new Int32Array(capacity);
+  }
+  protected override moved(from: number, to: number): void {
+    this.slots[to] = this.oldSlots![from]!;
+  }
+  protected override resized(): void {
+    this.oldSlots = undefined;
   }
 }
 

@@ -4,7 +4,8 @@
 // the same duplicates, the same "newest non-empty value" per account, the same INTERACTS and USED
 // sums. Posts and their relationships go to their files as soon as they are decided; what stays in
 // memory is what must be aggregated or looked up again: accounts (their values are final only at the
-// end), hashtags, post ids with their author's index, relationship keys as integer pairs (PairIndex) and the pair/usage counters.
+// end), hashtags, post ids (StringIndex) with their author's index, relationship keys as integer
+// pairs (PairSet) and the pair/usage counters (PairIndex, Counters), the large ones in typed arrays.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AccountValues } from '../accounts.ts';
@@ -26,7 +27,8 @@ import {
   type UsedRow,
 } from '../load.ts';
 import { CsvOut } from './csv-out.ts';
-import { Counters, IntColumn, PairIndex } from './pairs.ts';
+import { Counters, IntColumn, PairIndex, PairSet } from './pairs.ts';
+import { StringIndex } from './string-index.ts';
 
 /** Relationship kinds as the low 3 bits of a relationship key: (start index, end index * 8 + kind). */
 const KIND = { mentions: 0, replies: 1, reposts: 2, quotes: 3, follows: 4, tagged: 5 } as const;
@@ -76,10 +78,10 @@ export class BulkStore implements GraphStore, BatchWriter {
   /** Per account index: the values merge-accounts would have set; undefined for a stub. */
   private readonly accountData: ({ platform: string; values: AccountValues } | undefined)[] = [];
   private readonly tags = new Interner();
-  private readonly posts = new Map<string, number>();
+  private readonly posts = new StringIndex(1 << 16);
   private readonly postFlags = new IntColumn(0);
   private readonly postAuthor = new IntColumn(-1);
-  private readonly rels = new PairIndex(1 << 16);
+  private readonly rels = new PairSet(1 << 16);
   private readonly used = new PairIndex(1 << 12);
   private readonly usedCount = new Counters(1);
   private readonly pairs = new PairIndex(1 << 12);
@@ -124,7 +126,7 @@ export class BulkStore implements GraphStore, BatchWriter {
   }
   private post(id: string): number {
     const i = this.posts.get(id);
-    if (i === undefined) throw new Error(`bulk ingest: post ${id} used before it was created`);
+    if (i === -1) throw new Error(`bulk ingest: post ${id} used before it was created`);
     return i;
   }
   private tag(tag: string): number {
@@ -158,7 +160,7 @@ export class BulkStore implements GraphStore, BatchWriter {
     for (const id of ids) {
       const x = this.posts.get(id);
       // Every post is created with its author (createPosts), so the index is always set.
-      if (x !== undefined) found.set(id, this.accounts.keys[this.postAuthor.get(x)] ?? null);
+      if (x !== -1) found.set(id, this.accounts.keys[this.postAuthor.get(x)] ?? null);
     }
     return found;
   }
@@ -167,7 +169,8 @@ export class BulkStore implements GraphStore, BatchWriter {
     for (const p of posts) {
       const x = this.posts.size;
       if (x >= MAX_NODES) throw new RangeError(`more than ${MAX_NODES} posts`);
-      this.posts.set(p.id, x);
+      // applyBatch creates only the posts it found missing.
+      if (this.posts.add(p.id) !== x) throw new Error(`bulk ingest: post ${p.id} created twice`);
       let flags = 0;
       FILLABLE.forEach((k, bit) => {
         if (p[k] !== null) flags |= 1 << bit;
@@ -246,13 +249,13 @@ export class BulkStore implements GraphStore, BatchWriter {
   }
   async addUsed(rows: UsedRow[]) {
     for (const r of rows) {
-      const c = this.usedCount.at(this.used.add(this.account(r.author), this.tag(r.tag)));
+      const c = this.usedCount.at(this.used.index(this.account(r.author), this.tag(r.tag)));
       c[0] = c[0]! + Math.trunc(r.count);
     }
   }
   async addInteracts(pairs: PairRow[]) {
     for (const p of pairs) {
-      const w = this.pairWeights.at(this.pairs.add(this.account(p.a), this.account(p.b)));
+      const w = this.pairWeights.at(this.pairs.index(this.account(p.a), this.account(p.b)));
       // The same additions, in the same order, as add-interacts.cypher: equal doubles.
       w[0] = w[0]! + p.mention;
       w[1] = w[1]! + p.reply;
@@ -272,26 +275,42 @@ export class BulkStore implements GraphStore, BatchWriter {
     );
     const s = (v: unknown) => accounts.str(v as string | null);
     const n = (v: unknown) => accounts.val(v as number | boolean | null);
-    this.accounts.keys.forEach((id, i) => {
+    // The aggregated files are written at once: waiting for the disk every so many rows keeps them
+    // from queuing whole in memory (the INTERACTS file alone is tens of MB at a million rows).
+    const paced = async (o: CsvOut) => {
+      if (o.rows % 10_000 === 0) await o.drained();
+    };
+    for (const [i, id] of this.accounts.keys.entries()) {
       const d = this.accountData[i];
-      if (!d) return accounts.row(`${i},${s(id)},${s(platformOf(id))},,,,,,,,,,`);
-      const v = d.values;
-      const handleLower = typeof v.handle === 'string' ? v.handle.toLowerCase() : null;
-      accounts.row(
-        `${i},${s(id)},${s(d.platform)},${s(v.handle)},${s(handleLower)},${s(v.name)},${s(v.bio)},${s(v.location)},` +
-          `${n(v.followers)},${n(v.following)},${n(v.verified)},${s(v.url)},${s(v.observedAt)}`,
-      );
-    });
+      if (!d) accounts.row(`${i},${s(id)},${s(platformOf(id))},,,,,,,,,,`);
+      else {
+        const v = d.values;
+        const handleLower = typeof v.handle === 'string' ? v.handle.toLowerCase() : null;
+        accounts.row(
+          `${i},${s(id)},${s(d.platform)},${s(v.handle)},${s(handleLower)},${s(v.name)},${s(v.bio)},${s(v.location)},` +
+            `${n(v.followers)},${n(v.following)},${n(v.verified)},${s(v.url)},${s(v.observedAt)}`,
+        );
+      }
+      await paced(accounts);
+    }
     const hashtags = f('hashtags', ':ID(Hashtag),tag');
-    this.tags.keys.forEach((t, i) => hashtags.row(`${i},${hashtags.str(t)}`));
+    for (const [i, t] of this.tags.keys.entries()) {
+      hashtags.row(`${i},${hashtags.str(t)}`);
+      await paced(hashtags);
+    }
     const used = f('used', ':START_ID(Account),:END_ID(Hashtag),count:long');
-    for (const [a, h, i] of this.used.entries()) used.row(`${a},${h},${this.usedCount.at(i)[0]}`);
+    for (const [a, h, i] of this.used.entries()) {
+      used.row(`${a},${h},${this.usedCount.at(i)[0]}`);
+      await paced(used);
+    }
     const interacts = f(
       'interacts',
       ':START_ID(Account),:END_ID(Account),mention:double,reply:double,repost:double,quote:double,follow:double,total:double',
     );
-    for (const [a, b, i] of this.pairs.entries())
+    for (const [a, b, i] of this.pairs.entries()) {
       interacts.row(`${a},${b},${[...this.pairWeights.at(i)].join(',')}`);
+      await paced(interacts);
+    }
 
     const all = [...Object.values(this.out), accounts, hashtags, used, interacts];
     await Promise.all(all.map((o) => o.close()));

@@ -1,12 +1,14 @@
-// The pieces of `ingest --bulk` that need no Neo4j: the integer pair table that holds relationship
-// keys (checked against a plain Set through many growths) and the CSV quoting of untrusted text.
+// The pieces of `ingest --bulk` that need no Neo4j: the integer pair tables that hold relationship
+// keys and the string table of post ids (each checked against a plain Set or Map through many
+// growths) and the CSV quoting of untrusted text.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { CsvOut } from '../../../ingest/bulk/csv-out.ts';
-import { Counters, PairIndex } from '../../../ingest/bulk/pairs.ts';
+import { Counters, PairIndex, PairSet } from '../../../ingest/bulk/pairs.ts';
+import { StringIndex } from '../../../ingest/bulk/string-index.ts';
 
 describe('PairIndex', () => {
   it('agrees with a Set of pairs while it grows, and numbers pairs in order', () => {
@@ -20,7 +22,7 @@ describe('PairIndex', () => {
       const b = next() * 8 + (n % 7);
       const key = `${a},${b}`;
       if (t.has(a, b) !== ref.has(key)) wrong += 1;
-      const i = t.add(a, b);
+      const i = t.index(a, b);
       if (!ref.has(key)) ref.set(key, ref.size);
       if (i !== ref.get(key)) wrong += 1;
     }
@@ -32,15 +34,56 @@ describe('PairIndex', () => {
   }, 30_000);
 
   it('refuses a pair it cannot hold', () => {
-    expect(() => new PairIndex().add(-1, 0)).toThrow(RangeError);
-    expect(() => new PairIndex().add(0, 2 ** 32)).toThrow(RangeError);
+    expect(() => new PairIndex().index(-1, 0)).toThrow(RangeError);
+    expect(() => new PairSet().add(0, 2 ** 32)).toThrow(RangeError);
   });
+
+  it('PairSet agrees with a Set of pairs while it grows', () => {
+    const t = new PairSet(16);
+    const ref = new Set<string>();
+    let seed = 11;
+    let wrong = 0;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % 3000;
+    for (let n = 0; n < 40_000; n++) {
+      const a = next();
+      const b = next() * 8 + (n % 6);
+      const key = `${a},${b}`;
+      if (t.has(a, b) !== ref.has(key)) wrong += 1;
+      if (t.add(a, b) === ref.has(key)) wrong += 1;
+      ref.add(key);
+    }
+    expect(wrong).toBe(0);
+    expect(t.size).toBe(ref.size);
+  }, 30_000);
 
   it('keeps counters per index across growth', () => {
     const c = new Counters(2);
     for (let i = 0; i < 5000; i++) c.at(i)[1] = i;
     expect(c.at(4321)[1]).toBe(4321);
   });
+});
+
+describe('StringIndex', () => {
+  it('agrees with a Map while it grows, numbering strings in order', () => {
+    const t = new StringIndex(16);
+    const ref = new Map<string, number>();
+    let seed = 3;
+    let wrong = 0;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % 30_000;
+    // Ids that differ in one character, a prefix of another, empty, and outside Latin-1.
+    const id = (n: number) => ['csv:p', 'csv:p1', '', 'x:été-', 'bluesky:did:plc:🙂'][n % 5]! + (n >> 2);
+    for (let n = 0; n < 60_000; n++) {
+      const s = id(next());
+      if (t.get(s) !== (ref.get(s) ?? -1)) wrong += 1;
+      const i = t.add(s);
+      if (!ref.has(s)) ref.set(s, ref.size);
+      if (i !== ref.get(s)) wrong += 1;
+    }
+    expect(wrong).toBe(0);
+    expect(t.size).toBe(ref.size);
+    expect(t.get('csv:p')).toBe(ref.get('csv:p') ?? -1);
+    expect(t.get('never added')).toBe(-1);
+  }, 30_000);
 });
 
 describe('CsvOut', () => {

@@ -17,6 +17,7 @@ import type { NodeDisplayData, RenderParams } from 'sigma/types';
 import { floatColor } from 'sigma/utils';
 import type { ProgramInfo } from 'sigma/rendering';
 import { cameraMoving } from './motion.ts';
+import { offscreenPixel, tinyParams, WARM_NODE, type WarmsUp } from './warm-up.ts';
 
 const VERTEX = /* glsl */ `
 attribute vec4 a_id;
@@ -88,7 +89,10 @@ export class BorderedPointProgram<
   N extends Attributes = Attributes,
   E extends Attributes = Attributes,
   G extends Attributes = Attributes,
-> extends NodeProgram<(typeof UNIFORMS)[number], N, E, G> {
+>
+  extends NodeProgram<(typeof UNIFORMS)[number], N, E, G>
+  implements WarmsUp
+{
   getDefinition() {
     return {
       VERTICES: 1,
@@ -120,6 +124,23 @@ export class BorderedPointProgram<
   }
 
   private rendered = false;
+
+  /** One node drawn offscreen, picking pass included (warm-up.ts); the real nodes replace it. */
+  warmUp(params: RenderParams): void {
+    const info = this.normalProgram;
+    const target = offscreenPixel(info.gl);
+    const canvas = info.frameBuffer;
+    info.frameBuffer = target.framebuffer;
+    try {
+      this.reallocate(1);
+      this.process(0, 0, WARM_NODE);
+      super.render(tinyParams(params));
+      this.reallocate(0);
+    } finally {
+      info.frameBuffer = canvas;
+      target.dispose();
+    }
+  }
 
   override render(params: RenderParams): void {
     const pick = this.pickProgram;

@@ -15,6 +15,7 @@ import { EdgeLineProgram } from 'sigma/rendering';
 import type { CameraState, RenderParams } from 'sigma/types';
 import { FIRST_CHUNK, nextChunk } from './edge-chunks.ts';
 import { cameraMoving } from './motion.ts';
+import { offscreenPixel, tinyParams, WARM_EDGE, WARM_NODE, type WarmsUp } from './warm-up.ts';
 
 /** How far the progressive drawing has got, for the benchmark and tests. */
 export interface EdgeProgress {
@@ -68,7 +69,10 @@ export class ProgressiveEdgeLineProgram<
   N extends Attributes = Attributes,
   E extends Attributes = Attributes,
   G extends Attributes = Attributes,
-> extends EdgeLineProgram<N, E, G> {
+>
+  extends EdgeLineProgram<N, E, G>
+  implements WarmsUp
+{
   private target: Target | null = null;
   private copier: Copier | null = null;
   /** Bumped whenever Sigma writes edge data, so a change restarts the drawing. */
@@ -82,7 +86,32 @@ export class ProgressiveEdgeLineProgram<
   /** Sigma's last render parameters, which the program's own frames draw with. */
   private params: RenderParams | null = null;
   private fillFrame = 0;
+  /** Where the texture is copied: the canvas (null), or the warm-up's offscreen pixel. */
+  private destination: WebGLFramebuffer | null = null;
   private cameraAt: CameraState | null = null;
+
+  /**
+   * One line drawn into the texture and the texture copied, offscreen (warm-up.ts); the real edges
+   * replace it. The copy program is linked first: checking its link waits for the GPU, which must
+   * not then wait for the compiles these draws start.
+   */
+  warmUp(params: RenderParams): void {
+    const gl = this.normalProgram.gl;
+    this.copier ??= this.makeCopier(gl);
+    const target = offscreenPixel(gl);
+    this.destination = target.framebuffer;
+    try {
+      this.reallocate(1);
+      this.process(0, 0, WARM_NODE, { ...WARM_NODE, x: 0.6 }, WARM_EDGE);
+      this.drawSlice(tinyParams(params));
+      this.reallocate(0);
+    } finally {
+      this.destination = null;
+      this.key = '';
+      this.drawn = 0;
+      target.dispose();
+    }
+  }
 
   get progress(): EdgeProgress {
     return { drawn: Math.min(this.drawn, this.capacity), total: this.capacity };
@@ -251,7 +280,7 @@ export class ProgressiveEdgeLineProgram<
   /** The texture onto the (just cleared) canvas, as is: no blending, so colours come out unchanged. */
   private copyToCanvas(gl: WebGLRenderingContext, target: Target, width: number, height: number): void {
     const copier = this.copier ?? (this.copier = this.makeCopier(gl));
-    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, this.destination);
     gl.viewport(0, 0, width, height);
     gl.disable(gl.BLEND);
     gl.useProgram(copier.program);

@@ -10,6 +10,8 @@
 //   3. the edges added to their programs in slices, with Sigma's own addEdgeToProgram, numbered after
 //      the nodes and in zIndex order, which is what the edge half of Sigma 3's process() does;
 //   4. the first render, in a task of its own.
+// Before step 1 each program draws one throwaway item (warm-up.ts), so that WebGL in software compiles
+// its pipelines while the slices run.
 // Steps 2 and 3 read Sigma's private fields, so a Sigma upgrade can break them: the bench page's
 // check (client/bench/check-sliced.ts, run by tests/e2e/sliced-sigma.test.ts) compares the buffers
 // and ids of this refresh with those of Sigma's own on the same graph.
@@ -20,6 +22,7 @@ import type { Settings } from 'sigma/settings';
 import type { EdgeDisplayData } from 'sigma/types';
 import type { AbstractGraph } from 'graphology-types';
 import { runInSlices, type SliceOptions } from '../lib/slices.ts';
+import { warmsUp } from './warm-up.ts';
 
 /** What the sliced refresh reads and writes inside Sigma (private in its types). */
 interface SigmaInternals {
@@ -38,6 +41,8 @@ interface SigmaInternals {
   addEdgeToProgram(edge: string, fingerprint: number, position: number): void;
   process(): void;
   render(): unknown;
+  resetWebGLTexture(layer: string): void;
+  nodePrograms: Record<string, unknown>;
 }
 
 /** Items between two looks at the clock (a mask: every 64th item). */
@@ -45,6 +50,11 @@ const PAUSE_EVERY = 63;
 
 /** Set while the constructor runs, whose own full refresh is skipped (subclass fields do not exist yet). */
 let constructing = false;
+
+/** Resolves in a task after the next frame (its animation callbacks, layout and compositing). */
+function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
 
 /** The graph as Sigma's process() sees it: the same nodes and no edges. */
 function edgeless(graph: AbstractGraph): AbstractGraph {
@@ -108,6 +118,11 @@ export class SlicedSigma<N extends Attributes = Attributes, E extends Attributes
     // Sigma's types, so it is shadowed on the instance rather than overridden.
     Reflect.set(this, 'render', () => this);
     try {
+      // The new, empty canvases are composited once first: the compositor reads them back, waiting
+      // for the GPU, and that wait must not include the compiles the warm-up starts.
+      await afterNextFrame();
+      opts.signal?.throwIfAborted();
+      this.warmUpPrograms();
       await runInSlices(this.steps(), opts);
       if (!this.slicing) return;
       // Drawn in an animation frame, as Sigma's own renders are: a frame it asks for while drawing
@@ -122,6 +137,17 @@ export class SlicedSigma<N extends Attributes = Attributes, E extends Attributes
     const s = this as unknown as SigmaInternals;
     s.needToProcess = false;
     s.render();
+  }
+
+  /** warm-up.ts: each program that can draws one throwaway item, so its pipeline compiles meanwhile. */
+  private warmUpPrograms(): void {
+    const s = this as unknown as SigmaInternals;
+    // The picking pass draws into the node layer's picking texture, which Sigma creates per frame.
+    s.resetWebGLTexture('nodes');
+    const params = this.getRenderParams();
+    // Edges first: their warm-up links a program, which waits for the GPU (see progressive-edges.ts).
+    for (const program of [...Object.values(s.edgePrograms), ...Object.values(s.nodePrograms)])
+      if (warmsUp(program)) program.warmUp(params);
   }
 
   /** Steps 1–3 above; yields between items so runInSlices can pause. Stops when `slicing` is cleared. */

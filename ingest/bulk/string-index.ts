@@ -1,5 +1,7 @@
 // Strings numbered 0, 1, 2 … in the order they are first added, held in typed arrays: the characters of
-// every string in one growing UTF-16 array, a hash per string, and an open-addressing table of indexes.
+// every string in one growing array (a byte each while every character is Latin-1, as ids usually
+// are; UTF-16 code units from the first one that is not), a hash per string, and an open-addressing
+// table of indexes.
 // `ingest --bulk` keeps a million post ids this way instead of in a Map<string, number>: about 35 bytes
 // a post outside the JavaScript heap instead of ~80 inside it, and nothing for the garbage collector to
 // trace. Lookups compare the characters themselves, so distinct ids never share an index.
@@ -17,7 +19,7 @@ function hash(s: string): number {
 }
 
 export class StringIndex {
-  private chars = new Uint16Array(1 << 16);
+  private chars: Uint8Array | Uint16Array = new Uint8Array(1 << 16);
   private used = 0;
   /** starts[i] … starts[i + 1]: the characters of string i. */
   private starts = new Float64Array(1024);
@@ -70,7 +72,11 @@ export class StringIndex {
       this.hashes = grown(this.hashes, i + 2);
     }
     if (this.used + s.length > this.chars.length) this.chars = grown(this.chars, this.used + s.length);
-    for (let k = 0; k < s.length; k++) this.chars[this.used + k] = s.charCodeAt(k);
+    for (let k = 0; k < s.length; k++) {
+      const c = s.charCodeAt(k);
+      if (c > 0xff && this.chars instanceof Uint8Array) this.chars = Uint16Array.from(this.chars);
+      this.chars[this.used + k] = c;
+    }
     this.used += s.length;
     this.starts[i + 1] = this.used;
     this.hashes[i] = h;
@@ -92,7 +98,7 @@ export class StringIndex {
 }
 
 /** A copy of `a` with room for at least `need` elements (doubling, so appends stay amortised O(1)). */
-function grown<T extends Uint16Array | Uint32Array | Float64Array>(a: T, need: number): T {
+function grown<T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(a: T, need: number): T {
   const next = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
   next.set(a);
   return next;

@@ -84,6 +84,17 @@ describe('StringIndex', () => {
     expect(t.get('csv:p')).toBe(ref.get('csv:p') ?? -1);
     expect(t.get('never added')).toBe(-1);
   }, 30_000);
+
+  it('keeps the strings it has when the first one beyond Latin-1 arrives', () => {
+    const t = new StringIndex(16);
+    const ids = Array.from({ length: 3000 }, (_, n) => `csv:é${n}`);
+    for (const id of ids) t.add(id);
+    expect(t.add('bluesky:did:plc:🙂')).toBe(3000);
+    expect(t.add('x:\u0100')).toBe(3001);
+    expect(ids.map((id) => t.get(id))).toEqual(ids.map((_, n) => n));
+    expect(t.get('bluesky:did:plc:🙂')).toBe(3000);
+    expect(t.get('x:\u00ff')).toBe(-1);
+  });
 });
 
 describe('CsvOut', () => {

@@ -47,19 +47,7 @@ export function tinyParams(params: RenderParams): RenderParams {
   return { ...params, width: 1, height: 1, pixelRatio: 1, downSizingRatio: 1 };
 }
 
-export const WARM_NODE: NodeDisplayData = {
-  x: 0.5,
-  y: 0.5,
-  size: 1,
-  color: '#00000000',
-  label: null,
-  hidden: false,
-  forceLabel: false,
-  zIndex: 0,
-  type: '',
-  highlighted: false,
-};
-
+/** Fully transparent, so the offscreen pixel stays empty. */
 export const WARM_EDGE: EdgeDisplayData = {
   size: 1,
   color: '#00000000',
@@ -69,3 +57,5 @@ export const WARM_EDGE: EdgeDisplayData = {
   zIndex: 0,
   type: '',
 };
+
+export const WARM_NODE: NodeDisplayData = { ...WARM_EDGE, x: 0.5, y: 0.5, highlighted: false };

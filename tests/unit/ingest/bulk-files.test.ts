@@ -9,14 +9,20 @@ import { describe, expect, it } from 'vitest';
 import { CsvOut } from '../../../ingest/bulk/csv-out.ts';
 import { Counters, PairIndex, PairSet } from '../../../ingest/bulk/pairs.ts';
 import { StringIndex } from '../../../ingest/bulk/string-index.ts';
+import { seededRng } from '../../../queries/random.ts';
+
+/** Repeatable integers in [0, below). */
+function intsBelow(below: number, seed: number): () => number {
+  const rng = seededRng(seed);
+  return () => Math.floor(rng() * below);
+}
 
 describe('PairIndex', () => {
   it('agrees with a Set of pairs while it grows, and numbers pairs in order', () => {
     const t = new PairIndex(16);
     const ref = new Map<string, number>();
-    let seed = 7;
     let wrong = 0;
-    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % 5000;
+    const next = intsBelow(5000, 7);
     for (let n = 0; n < 60_000; n++) {
       const a = next();
       const b = next() * 8 + (n % 7);
@@ -41,9 +47,8 @@ describe('PairIndex', () => {
   it('PairSet agrees with a Set of pairs while it grows', () => {
     const t = new PairSet(16);
     const ref = new Set<string>();
-    let seed = 11;
     let wrong = 0;
-    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % 3000;
+    const next = intsBelow(3000, 11);
     for (let n = 0; n < 40_000; n++) {
       const a = next();
       const b = next() * 8 + (n % 6);
@@ -67,9 +72,8 @@ describe('StringIndex', () => {
   it('agrees with a Map while it grows, numbering strings in order', () => {
     const t = new StringIndex(16);
     const ref = new Map<string, number>();
-    let seed = 3;
     let wrong = 0;
-    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % 30_000;
+    const next = intsBelow(30_000, 3);
     // Ids that differ in one character, a prefix of another, empty, and outside Latin-1.
     const id = (n: number) => ['csv:p', 'csv:p1', '', 'x:été-', 'bluesky:did:plc:🙂'][n % 5]! + (n >> 2);
     for (let n = 0; n < 60_000; n++) {

@@ -146,8 +146,12 @@ export class BorderedPointProgram<
     const pick = this.pickProgram;
     const first = !this.rendered;
     this.rendered = true;
+    // The frame after the first draws the picking pass the first one left out.
     if (first && pick) this.renderer.scheduleRender();
-    else if (!pick || !this.renderer.getSetting('hideEdgesOnMove') || !cameraMoving(this.renderer)) {
+    const skipPick =
+      pick !== null &&
+      (first || (this.renderer.getSetting('hideEdgesOnMove') && cameraMoving(this.renderer)));
+    if (!skipPick) {
       super.render(params);
       return;
     }

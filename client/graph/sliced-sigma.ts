@@ -155,7 +155,7 @@ export class SlicedSigma<N extends Attributes = Attributes, E extends Attributes
     const s = this as unknown as SigmaInternals;
     const graph = s.graph;
     const nodes = graph.nodes();
-    let edges = graph.edges();
+    const edges = graph.edges();
 
     s.clearEdgeIndices();
     s.clearNodeIndices();
@@ -185,9 +185,10 @@ export class SlicedSigma<N extends Attributes = Attributes, E extends Attributes
       perProgram[type] = (perProgram[type] ?? 0) + 1;
     }
     if (s.settings.zIndex && s.edgeZExtent[0] !== s.edgeZExtent[1]) {
-      // Array.prototype.sort is stable: equal zIndex keeps graph order, as in Sigma's own ordering.
+      // In place, as Sigma's own ordering (graph.edges() is a fresh array); the sort is stable, so
+      // equal zIndex keeps graph order.
       const z = (edge: string) => s.edgeDataCache[edge]!.zIndex || 0;
-      edges = [...edges].sort((a, b) => z(a) - z(b));
+      edges.sort((a, b) => z(a) - z(b));
     }
     for (const type in s.edgePrograms) {
       s.edgePrograms[type]!.reallocate(perProgram[type] ?? 0);

@@ -4,8 +4,9 @@
 // the same duplicates, the same "newest non-empty value" per account, the same INTERACTS and USED
 // sums. Posts and their relationships go to their files as soon as they are decided; what stays in
 // memory is what must be aggregated or looked up again: accounts (their values are final only at the
-// end), hashtags, post ids (StringIndex) with their author's index, relationship keys as integer
-// pairs (PairSet) and the pair/usage counters (PairIndex, Counters), the large ones in typed arrays.
+// end), hashtags, post ids (StringIndex) with their author's index, relationship keys (a run per post
+// in PostRelationships; FOLLOWS as pairs in a PairSet) and the pair/usage counters (PairIndex,
+// Counters), the large ones in typed arrays that grow by chunks (columns.ts).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AccountValues } from '../accounts.ts';
@@ -27,7 +28,9 @@ import {
   type UsedRow,
 } from '../load.ts';
 import { CsvOut } from './csv-out.ts';
-import { Counters, IntColumn, PairIndex, PairSet } from './pairs.ts';
+import { Counters, IntColumn } from './columns.ts';
+import { PairIndex, PairSet } from './pairs.ts';
+import { PostRelationships } from './post-rels.ts';
 import { StringIndex } from './string-index.ts';
 
 /** Relationship kinds as the low 3 bits of a relationship key: (start index, end index * 8 + kind). */
@@ -81,7 +84,8 @@ export class BulkStore implements GraphStore, BatchWriter {
   private readonly posts = new StringIndex(1 << 16);
   private readonly postFlags = new IntColumn(0);
   private readonly postAuthor = new IntColumn(-1);
-  private readonly rels = new PairSet(1 << 16);
+  private readonly postRels = new PostRelationships();
+  private readonly follows = new PairSet(1 << 12);
   private readonly used = new PairIndex(1 << 12);
   private readonly usedCount = new Counters(1);
   private readonly pairs = new PairIndex(1 << 12);
@@ -176,6 +180,7 @@ export class BulkStore implements GraphStore, BatchWriter {
         if (p[k] !== null) flags |= 1 << bit;
       });
       this.postFlags.set(x, flags);
+      this.postRels.opened(x);
       const author = this.account(p.author);
       this.postAuthor.set(x, author);
       const o = out.posts;
@@ -185,14 +190,14 @@ export class BulkStore implements GraphStore, BatchWriter {
       out.posted.row(`${author},${x}`);
       for (const t of p.tags) {
         const h = this.tag(t);
-        this.rels.add(x, h * 8 + KIND.tagged);
+        this.postRels.add(x, h * 8 + KIND.tagged);
         out.tagged.row(`${x},${h}`);
       }
       for (const type of POST_RELS) {
         const name = POST_REL_NAME[type];
         for (const e of p[type]) {
           const b = this.account(e.target);
-          this.rels.add(x, b * 8 + KIND[name]);
+          this.postRels.add(x, b * 8 + KIND[name]);
           out[name].row(`${x},${b},${e.weight}`);
         }
       }
@@ -219,50 +224,59 @@ export class BulkStore implements GraphStore, BatchWriter {
   async existingTagged(rows: TaggedRow[]) {
     const found = new Set<number>();
     for (const t of rows)
-      if (this.rels.has(this.post(t.post), this.tag(t.tag) * 8 + KIND.tagged)) found.add(t.i);
+      if (this.postRels.has(this.post(t.post), this.tag(t.tag) * 8 + KIND.tagged)) found.add(t.i);
     return found;
   }
   async createTagged(rows: TaggedRow[]) {
     for (const t of rows) {
       const x = this.post(t.post);
       const h = this.tag(t.tag);
-      this.rels.add(x, h * 8 + KIND.tagged);
+      this.postRels.add(x, h * 8 + KIND.tagged);
       this.out.tagged.row(`${x},${h}`);
     }
   }
-  private relKey(name: RelStatement, r: RelRow): [number, number] {
-    const start = name === 'follows' ? this.account(r.source!) : this.post(r.post!);
-    return [start, this.account(r.target) * 8 + KIND[name]];
-  }
   async existingRels(name: RelStatement, rows: RelRow[]) {
     const found = new Set<number>();
-    for (const r of rows) if (this.rels.has(...this.relKey(name, r))) found.add(r.i);
+    for (const r of rows) {
+      const b = this.account(r.target);
+      const there =
+        name === 'follows'
+          ? this.follows.has(this.account(r.source!), b)
+          : this.postRels.has(this.post(r.post!), b * 8 + KIND[name]);
+      if (there) found.add(r.i);
+    }
     return found;
   }
   async createRels(name: RelStatement, rows: RelRow[]) {
     const o = this.out[name];
     for (const r of rows) {
-      const [a, b] = this.relKey(name, r);
-      this.rels.add(a, b);
-      o.row(name === 'follows' ? `${a},${b >>> 3}` : `${a},${b >>> 3},${r.weight}`);
+      const b = this.account(r.target);
+      if (name === 'follows') {
+        const a = this.account(r.source!);
+        this.follows.add(a, b);
+        o.row(`${a},${b}`);
+      } else {
+        const x = this.post(r.post!);
+        this.postRels.add(x, b * 8 + KIND[name]);
+        o.row(`${x},${b},${r.weight}`);
+      }
     }
   }
   async addUsed(rows: UsedRow[]) {
-    for (const r of rows) {
-      const c = this.usedCount.at(this.used.index(this.account(r.author), this.tag(r.tag)));
-      c[0] = c[0]! + Math.trunc(r.count);
-    }
+    for (const r of rows)
+      this.usedCount.add(this.used.index(this.account(r.author), this.tag(r.tag)), 0, Math.trunc(r.count));
   }
   async addInteracts(pairs: PairRow[]) {
     for (const p of pairs) {
-      const w = this.pairWeights.at(this.pairs.index(this.account(p.a), this.account(p.b)));
+      const i = this.pairs.index(this.account(p.a), this.account(p.b));
+      const w = this.pairWeights;
       // The same additions, in the same order, as add-interacts.cypher: equal doubles.
-      w[0] = w[0]! + p.mention;
-      w[1] = w[1]! + p.reply;
-      w[2] = w[2]! + p.repost;
-      w[3] = w[3]! + p.quote;
-      w[4] = w[4]! + p.follow;
-      w[5] = w[5]! + p.mention + p.reply + p.repost + p.quote + p.follow;
+      w.add(i, 0, p.mention);
+      w.add(i, 1, p.reply);
+      w.add(i, 2, p.repost);
+      w.add(i, 3, p.quote);
+      w.add(i, 4, p.follow);
+      w.set(i, 5, w.get(i, 5) + p.mention + p.reply + p.repost + p.quote + p.follow);
     }
   }
 
@@ -300,7 +314,7 @@ export class BulkStore implements GraphStore, BatchWriter {
     }
     const used = f('used', ':START_ID(Account),:END_ID(Hashtag),count:long');
     for (const [a, h, i] of this.used.entries()) {
-      used.row(`${a},${h},${this.usedCount.at(i)[0]}`);
+      used.row(`${a},${h},${this.usedCount.get(i, 0)}`);
       await paced(used);
     }
     const interacts = f(
@@ -308,7 +322,8 @@ export class BulkStore implements GraphStore, BatchWriter {
       ':START_ID(Account),:END_ID(Account),mention:double,reply:double,repost:double,quote:double,follow:double,total:double',
     );
     for (const [a, b, i] of this.pairs.entries()) {
-      interacts.row(`${a},${b},${[...this.pairWeights.at(i)].join(',')}`);
+      const w = (k: number) => this.pairWeights.get(i, k);
+      interacts.row(`${a},${b},${w(0)},${w(1)},${w(2)},${w(3)},${w(4)},${w(5)}`);
       await paced(interacts);
     }
 

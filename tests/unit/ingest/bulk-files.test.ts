@@ -1,5 +1,5 @@
-// The pieces of `ingest --bulk` that need no Neo4j: the integer pair tables that hold relationship
-// keys and the string table of post ids (each checked against a plain Set or Map through many
+// The pieces of `ingest --bulk` that need no Neo4j: the integer pair tables, the chunked columns and
+// the per-post runs that hold relationship keys and counters, and the string table of post ids (each checked against a plain Set or Map through many
 // growths) and the CSV quoting of untrusted text.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -7,7 +7,9 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { CsvOut } from '../../../ingest/bulk/csv-out.ts';
-import { Counters, PairIndex, PairSet } from '../../../ingest/bulk/pairs.ts';
+import { Counters, IntColumn } from '../../../ingest/bulk/columns.ts';
+import { PairIndex, PairSet } from '../../../ingest/bulk/pairs.ts';
+import { PostRelationships } from '../../../ingest/bulk/post-rels.ts';
 import { StringIndex } from '../../../ingest/bulk/string-index.ts';
 import { seededRng } from '../../../queries/random.ts';
 
@@ -60,12 +62,65 @@ describe('PairIndex', () => {
     expect(wrong).toBe(0);
     expect(t.size).toBe(ref.size);
   }, 30_000);
+});
 
-  it('keeps counters per index across growth', () => {
-    const c = new Counters(2);
-    for (let i = 0; i < 5000; i++) c.at(i)[1] = i;
-    expect(c.at(4321)[1]).toBe(4321);
+describe('columns', () => {
+  it('keep counters per index across chunks, starting at 0', () => {
+    const c = new Counters(6);
+    // 6 × 40,000 doubles span several 64k chunks.
+    for (let i = 0; i < 40_000; i++) c.add(i, 5, i);
+    for (let i = 0; i < 40_000; i += 2) c.add(i, 5, 0.5);
+    expect([c.get(0, 5), c.get(39_999, 5), c.get(21_846, 5), c.get(21_846, 4)]).toEqual([
+      0.5, 39_999, 21_846.5, 0,
+    ]);
+    expect(c.get(1e6, 0)).toBe(0);
   });
+
+  it('IntColumn gives its fill value where nothing was set, across chunks', () => {
+    const col = new IntColumn(-1);
+    col.set(70_000, 7);
+    col.set(3, 3);
+    expect([col.get(3), col.get(4), col.get(70_000), col.get(70_001), col.get(500_000)]).toEqual([
+      3, -1, 7, -1, -1,
+    ]);
+    expect(() => col.set(2 ** 32, 1)).toThrow(RangeError);
+  });
+});
+
+describe('PostRelationships', () => {
+  it('agrees with a Set of (post, key) while posts open, with keys added to older posts later', () => {
+    const t = new PostRelationships();
+    const ref = new Set<string>();
+    const next = intsBelow(1_000_000, 5);
+    let wrong = 0;
+    let posts = 0;
+    for (let n = 0; n < 60_000; n++) {
+      const r = next();
+      // Mostly a new post with a few keys; sometimes a key for a random older post.
+      const post = r % 5 === 0 && posts > 0 ? r % posts : posts++;
+      if (post === posts - 1 && !ref.has(`${post},open`)) {
+        t.opened(post);
+        ref.add(`${post},open`);
+      }
+      for (let k = 0; k < 1 + (r % 4); k++) {
+        const key = (next() % 300) * 8 + (r % 6);
+        if (t.has(post, key) !== ref.has(`${post},${key}`)) wrong += 1;
+        if (!ref.has(`${post},${key}`)) {
+          t.add(post, key);
+          ref.add(`${post},${key}`);
+        }
+      }
+    }
+    expect(wrong).toBe(0);
+    expect(posts).toBeGreaterThan(40_000);
+    for (const k of ref) {
+      const [post, key] = k.split(',');
+      if (key !== 'open' && !t.has(Number(post), Number(key))) wrong += 1;
+    }
+    expect(wrong).toBe(0);
+    expect(t.has(posts + 10, 8)).toBe(false);
+    expect(() => t.opened(posts + 5)).toThrow(/out of order/);
+  }, 30_000);
 });
 
 describe('StringIndex', () => {

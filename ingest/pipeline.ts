@@ -22,6 +22,13 @@ import { gexf } from './sources/gexf.ts';
 
 export const sources: Record<Format, Source> = { csv, jsonl, 'x-v2': xV2, mastodon, bluesky, graphml, gexf };
 
+/** Rows per transaction: about 10k rows a transaction keeps Neo4j's commits few without large ones. */
+export const DEFAULT_BATCH = 10_000;
+/** Rows decided at a time by `ingest --bulk`: no transaction to amortise, and a batch's short-lived
+ * objects then die young instead of reaching the old generation (1M rows: 33 s and 428 MB peak at
+ * 10k, 31 s and 405 MB at 2k). */
+export const BULK_BATCH = 2_000;
+
 export interface IngestOptions {
   format: Format | 'auto';
   batchSize: number;

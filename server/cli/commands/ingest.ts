@@ -5,7 +5,7 @@ import { type Command, Option } from 'commander';
 import { FORMATS, type Format } from '../../../ingest/detect.ts';
 import { generateDemo } from '../../../ingest/demo/generate.ts';
 import { BulkRefusedError, bulkIngest, type BulkReport } from '../../../ingest/bulk/run.ts';
-import { ingestFiles, type Summary } from '../../../ingest/pipeline.ts';
+import { BULK_BATCH, DEFAULT_BATCH, ingestFiles, type Summary } from '../../../ingest/pipeline.ts';
 import { progressReporter } from '../../../ingest/progress.ts';
 import { defaultRejectsPath, RejectsFile } from '../../../ingest/rejects.ts';
 import { withDb } from '../context.ts';
@@ -66,7 +66,10 @@ export function register(program: Command): void {
     .addOption(new Option('--format <format>', 'input format').choices(['auto', ...FORMATS]).default('auto'))
     .option('--rejects <file>', 'where rejected rows go (JSON Lines)', undefined)
     .option('--dry-run', 'validate only; write nothing')
-    .option('--batch-size <n>', 'rows per transaction', '10000')
+    .option(
+      '--batch-size <n>',
+      `rows per transaction (default ${DEFAULT_BATCH}; with --bulk, rows decided at a time, default ${BULK_BATCH})`,
+    )
     .option(
       '--bulk',
       'first load of an empty local database through neo4j-admin import (stops and restarts the local Neo4j; much faster for large files)',
@@ -79,14 +82,17 @@ export function register(program: Command): void {
           format: Format | 'auto';
           rejects?: string;
           dryRun?: boolean;
-          batchSize: string;
+          batchSize?: string;
           bulk?: boolean;
           json?: boolean;
         },
       ) => {
         const out = output(!!o.json);
         try {
-          const batchSize = positiveInt('--batch-size', o.batchSize);
+          const batchSize = positiveInt(
+            '--batch-size',
+            o.batchSize ?? String(o.bulk ? BULK_BATCH : DEFAULT_BATCH),
+          );
           if (o.bulk && o.dryRun) throw new UsageError('--dry-run writes nothing: use it without --bulk');
           for (const f of files) {
             if (!existsSync(f) || !statSync(f).isFile()) throw new UsageError(`${f} is not a readable file`);

@@ -222,6 +222,14 @@ for (const r of results) {
     console.log(
       `${' '.repeat(15)}bulk phases (s): ${JSON.stringify(r.bulk.phases)}, admin heap ${r.bulk.importHeap}`,
     );
+    // What Neo4j's side takes whatever the parser does: the ceiling of this route on this machine.
+    const p = r.bulk.phases;
+    const neo4jSide = (p.import ?? 0) + (p.start ?? 0) + (p.schema ?? 0) + (p.finish ?? 0);
+    if (neo4jSide > 0) {
+      console.log(
+        `${' '.repeat(15)}neo4j-admin import + restart + schema alone: ${neo4jSide.toFixed(1)} s, so even a parse that took no time would reach at most ${Math.round(r.interactions / neo4jSide)} interactions/s`,
+      );
+    }
   }
   console.log(`${' '.repeat(15)}LOAD CSV peer: ${peer ?? '—'} interactions/s; load average ${r.load}`);
 }

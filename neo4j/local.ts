@@ -253,7 +253,8 @@ function readPid(inst: Pick<LocalInstance, 'home'>): number | null {
   return pid;
 }
 
-function portOpen(port: number): Promise<boolean> {
+/** Whether something accepts connections on the local port. */
+export function portOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const s = net.connect({ host: '127.0.0.1', port });
     s.setTimeout(1000);
@@ -275,6 +276,18 @@ export interface LocalStatus {
   pid: number | null;
   uri: string;
   home: string;
+}
+
+/** A local port nothing listens on now (the system's pick). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 export function status(inst: LocalInstance = localInstance()): LocalStatus {

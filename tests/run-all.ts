@@ -4,7 +4,7 @@
 // 3. every vitest project (unit, integration against the real local test Neo4j, e2e in Chromium).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { ensureJars, checkJava } from '../neo4j/local.ts';
+import { checkJava, ensureJars, freePort, localInstance, portOpen, status } from '../neo4j/local.ts';
 
 function run(cmd: string, args: string[]): number {
   const r = spawnSync(cmd, args, { stdio: 'inherit' });
@@ -27,6 +27,19 @@ function ensureChromium(): void {
 checkJava();
 ensureJars((l) => console.log(l));
 ensureChromium();
+
+// The test Neo4j listens on 7688 unless told otherwise. When another program holds that port (often
+// the test Neo4j of another checkout), this run takes a free port instead of failing at set-up; the
+// vitest workers and the CLI processes the tests start inherit it. This checkout's own running test
+// instance keeps the port it has.
+if (!process.env.NEO4J_URI && !process.env.CARECIRCLE_NEO4J_PORT) {
+  const inst = localInstance({ ...process.env, CARECIRCLE_NEO4J_INSTANCE: 'test' });
+  if (!status(inst).running && (await portOpen(inst.port))) {
+    const port = await freePort();
+    process.env.CARECIRCLE_NEO4J_PORT = String(port);
+    console.log(`port ${inst.port} is in use by another program: the test Neo4j listens on ${port} instead`);
+  }
+}
 
 const steps: [string, string[]][] = [['npm', ['run', 'check']]];
 for (const [cmd, args] of steps) {

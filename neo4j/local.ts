@@ -39,6 +39,11 @@ export interface LocalInstance {
   readPassword(): string;
 }
 
+/** The port an instance gets when neither CARECIRCLE_NEO4J_PORT nor a running server says another. */
+export function defaultPort(name: string): number {
+  return name === 'test' ? 7688 : 7687;
+}
+
 /** The instance picked by the environment: `dev` on 7687 unless CARECIRCLE_NEO4J_INSTANCE/PORT say otherwise. */
 export function localInstance(env: NodeJS.ProcessEnv = process.env): LocalInstance {
   const name = env.CARECIRCLE_NEO4J_INSTANCE || 'dev';
@@ -50,7 +55,7 @@ export function localInstance(env: NodeJS.ProcessEnv = process.env): LocalInstan
   const home = path.join(stateDir, name);
   // A running instance keeps the port it was started on, so `db status` / `db stop` find it without
   // CARECIRCLE_NEO4J_PORT being set again; otherwise the environment or the default decides.
-  const port = Number(env.CARECIRCLE_NEO4J_PORT || runningPort(home) || (name === 'test' ? 7688 : 7687));
+  const port = Number(env.CARECIRCLE_NEO4J_PORT || runningPort(home) || defaultPort(name));
   if (!Number.isInteger(port) || port < 1024 || port > 65535) {
     throw new LocalNeo4jError(
       `CARECIRCLE_NEO4J_PORT must be a port number 1024-65535, got "${env.CARECIRCLE_NEO4J_PORT}"`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, connectionFromEnv } from '../../queries/connection.ts';
 import { serverConfigFromEnv } from '../../server/config.ts';
-import { localInstance } from '../../neo4j/local.ts';
+import { defaultPort, localInstance } from '../../neo4j/local.ts';
 
 describe('connectionFromEnv', () => {
   it('uses NEO4J_URI with its user, password and database', () => {
@@ -35,9 +35,18 @@ describe('connectionFromEnv', () => {
 });
 
 describe('localInstance', () => {
+  // localInstance itself answers with the port of an instance already running (npm test may have
+  // moved the test instance off a busy 7688), so the defaults are checked where they are decided.
   it('defaults to the dev instance on 7687 and the test instance on 7688', () => {
-    expect(localInstance({})).toMatchObject({ name: 'dev', port: 7687, uri: 'bolt://127.0.0.1:7687' });
-    expect(localInstance({ CARECIRCLE_NEO4J_INSTANCE: 'test' }).port).toBe(7688);
+    expect(localInstance({}).name).toBe('dev');
+    expect([defaultPort('dev'), defaultPort('test'), defaultPort('t-client')]).toEqual([7687, 7688, 7687]);
+    expect(localInstance({ CARECIRCLE_NEO4J_INSTANCE: 'test', CARECIRCLE_NEO4J_PORT: '7999' })).toMatchObject(
+      {
+        name: 'test',
+        port: 7999,
+        uri: 'bolt://127.0.0.1:7999',
+      },
+    );
   });
   it('rejects a bad port or instance name, naming the variable', () => {
     expect(() => localInstance({ CARECIRCLE_NEO4J_PORT: '80' })).toThrow(/CARECIRCLE_NEO4J_PORT/);

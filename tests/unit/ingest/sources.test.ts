@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { detectFormat, UnrecognisedFormatError } from '../../../ingest/detect.ts';
-import { edgeRecords, syntheticPostId } from '../../../ingest/sources/csv.ts';
+import { csv, edgeRecords, syntheticPostId } from '../../../ingest/sources/csv.ts';
 import { jsonValues } from '../../../ingest/sources/json.ts';
 import { didOfUri } from '../../../ingest/sources/bluesky.ts';
 import { mastodonAccountId } from '../../../ingest/sources/mastodon.ts';
@@ -62,6 +62,30 @@ describe('canonical CSV rows', () => {
       /timestamp must be ISO 8601/,
     );
     expect(() => edgeRecords({ source: '', target: 'b' })).toThrow('source is required');
+  });
+
+  it('come in line order, rows csv-parse cannot read among them, whatever the header says', async () => {
+    // A BOM, a header in other case with spaces, an empty line, a short row, a row with extra fields, a
+    // quote that never closes properly, and a record spanning two lines.
+    const text =
+      '\uFEFF Source ,TARGET,type,hashtags\n\n1,2,reply,#a\n3,4\n5,6,quote,#x,extra,more\n' +
+      '"7,8\n9,"10",reply\n11,12,mention,"#multi\n#line"\n13,14,follow\n';
+    const items = [];
+    for await (const item of csv(Readable.from([Buffer.from(text)]), { file: 'f.csv' })) items.push(item);
+    expect(items.map((i) => [i.line, 'reject' in i ? 'reject' : 'ok'])).toEqual([
+      [3, 'ok'],
+      [4, 'ok'],
+      [5, 'ok'],
+      [7, 'reject'],
+      [9, 'ok'],
+      [10, 'ok'],
+    ]);
+    expect(items[4]).toMatchObject({ records: [{ author: 'csv:11', hashtags: ['multi', 'line'] }] });
+    expect(items[0]).toMatchObject({
+      records: [{ author: 'csv:1', interactions: [{ type: 'reply', target: 'csv:2' }] }],
+    });
+    expect(items[2]).toMatchObject({ records: [{ hashtags: ['x'], interactions: [{ type: 'quote' }] }] });
+    expect(items[5]).toMatchObject({ records: [{ kind: 'follow', source: 'csv:13', target: 'csv:14' }] });
   });
 });
 

@@ -7,7 +7,13 @@ CALL (row) {
   MERGE (a:Account {id: 'csv:' + row.source})
   MERGE (b:Account {id: 'csv:' + row.target})
   MERGE (a)-[i:INTERACTS]->(b)
-  SET i.total = coalesce(i.total, 0) + 1
+  // Every per-type count, as ingest keeps them: the analysis weighs these, not the total.
+  SET i.mention = coalesce(i.mention, 0) + CASE row.type WHEN 'mention' THEN 1 ELSE 0 END,
+      i.reply = coalesce(i.reply, 0) + CASE row.type WHEN 'reply' THEN 1 ELSE 0 END,
+      i.repost = coalesce(i.repost, 0) + CASE row.type WHEN 'repost' THEN 1 ELSE 0 END,
+      i.quote = coalesce(i.quote, 0) + CASE row.type WHEN 'quote' THEN 1 ELSE 0 END,
+      i.follow = coalesce(i.follow, 0) + CASE row.type WHEN 'follow' THEN 1 ELSE 0 END,
+      i.total = coalesce(i.total, 0) + 1
   FOREACH (_ IN CASE row.type WHEN 'follow' THEN [1] ELSE [] END | MERGE (a)-[:FOLLOWS]->(b))
   WITH row, a, b
   WHERE row.post_id IS NOT NULL AND row.type <> 'follow'

@@ -33,8 +33,8 @@ import { PairIndex, PairSet } from './pairs.ts';
 import { PostRelationships } from './post-rels.ts';
 import { StringIndex } from './string-index.ts';
 
-/** Relationship kinds as the low 3 bits of a relationship key: (start index, end index * 8 + kind). */
-const KIND = { mentions: 0, replies: 1, reposts: 2, quotes: 3, follows: 4, tagged: 5 } as const;
+/** Kinds of the relationships that start at a post, as the low 3 bits of their keys: end index * 8 + kind. */
+const KIND = { mentions: 0, replies: 1, reposts: 2, quotes: 3, tagged: 5 } as const;
 const REL_FILES: Record<RelStatement, { type: string; start: 'Post' | 'Account' }> = {
   mentions: { type: 'MENTIONS', start: 'Post' },
   replies: { type: 'REPLIES_TO', start: 'Post' },

@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DatabaseAuthError, DatabaseUnavailableError } from '../../queries/db.ts';
+import { DomainError, HTTP_STATUS } from '../../queries/errors.ts';
 
 export interface ErrorBody {
   error: string;
@@ -45,6 +46,12 @@ export default fp(
         return reply
           .code(err.statusCode)
           .send({ error: err.error, message: err.message, details: err.details } satisfies ErrorBody);
+      }
+      if (err instanceof DomainError) {
+        // Thrown by queries/ on purpose: the kind decides the status, the message is for the caller.
+        return reply
+          .code(HTTP_STATUS[err.kind])
+          .send({ error: err.kind, message: err.message, details: err.details } satisfies ErrorBody);
       }
       if (err instanceof DatabaseUnavailableError || err instanceof DatabaseAuthError) {
         req.log.warn({ err: err.message }, 'database unavailable');

@@ -1,6 +1,6 @@
 // The app shell: restores the session, then left navigation, the current view in the middle and the
 // account panel on the right. Everything a link should reproduce lives in the URL (state/filters.ts).
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { logout, me } from './api/endpoints.ts';
 import type { Me, WarmPathData } from './api/types.ts';
 import { HealthBadge } from './components/HealthBadge.tsx';
@@ -43,16 +43,42 @@ export function App() {
 
 function Shell(props: { user: Me['user']; onSignOut: () => void }) {
   const [state, update] = useAppState();
+  // Where focus was when the account panel opened, so closing it (button or Escape) returns there.
+  const opener = useRef<HTMLElement | null>(null);
   const [path, setPath] = useState<WarmPathData | null>(null);
   const [ego, setEgo] = useState<ReadonlySet<string> | null>(null);
   const openAccount = useCallback(
     (id: string | undefined) => {
+      if (
+        id &&
+        document.activeElement instanceof HTMLElement &&
+        !document.activeElement.closest('.side-panel')
+      ) {
+        opener.current = document.activeElement;
+      }
       setPath(null);
       setEgo(null);
       update({ account: id });
+      if (!id) {
+        const back = opener.current;
+        opener.current = null;
+        if (back?.isConnected) requestAnimationFrame(() => back.focus());
+      }
     },
     [update],
   );
+  useEffect(() => {
+    if (!state.account) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) openAccount(undefined);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [state.account, openAccount]);
+  useEffect(() => {
+    const label = NAV.find((n) => n.view === state.view)?.label;
+    document.title = label ? `${label} · Carecircle` : 'Carecircle';
+  }, [state.view]);
   const go = (view: View, extra: Partial<AppState> = {}) => update({ view, ...extra });
   const signOut = async () => {
     await logout().catch(() => undefined);
@@ -61,6 +87,9 @@ function Shell(props: { user: Me['user']; onSignOut: () => void }) {
 
   return (
     <div className={`app ${state.account ? 'with-panel' : ''}`}>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <nav className="left-nav" aria-label="Main">
         <div className="brand">Carecircle</div>
         <ul>
@@ -89,7 +118,7 @@ function Shell(props: { user: Me['user']; onSignOut: () => void }) {
           <HealthBadge />
         </footer>
       </nav>
-      <main className="main">
+      <main className="main" id="main" tabIndex={-1}>
         {state.view === 'explore' && (
           <Explore
             filters={state.filters}

@@ -20,6 +20,7 @@ import { hideIdleLayers } from './idle-layers.ts';
 import { labelPlacer } from './labels.ts';
 import { Layout, loadPositions } from './layout.ts';
 import { makeEdgeReducer, makeNodeReducer, type Focus } from './reducers.ts';
+import { DEFAULT_LOOK, nodeLook, STAGE_LABELS, type Look } from './style.ts';
 
 export interface CanvasHandle {
   sigma: Sigma<DrawNode, DrawEdge>;
@@ -120,6 +121,10 @@ export function GraphCanvas(props: {
   onSelect: (id: string | null) => void;
   onReady?: (handle: CanvasHandle | null) => void;
   onLayoutChange?: (running: boolean) => void;
+  /** What sets node size and fill; applied to the drawn graph without rebuilding it. */
+  look?: Look;
+  /** Community names for the hover tooltip, by community id. */
+  communityNames?: ReadonlyMap<string, string>;
 }) {
   const container = useRef<HTMLDivElement>(null);
   const handle = useRef<CanvasHandle | null>(null);
@@ -127,6 +132,10 @@ export function GraphCanvas(props: {
   // Counts finished builds, so the reducers below are set once the renderer exists.
   const [built, setBuilt] = useState(0);
   const { data, layoutKey, onSelect, onReady, onLayoutChange } = props;
+  const look = props.look ?? DEFAULT_LOOK;
+  const lookRef = useRef(look);
+  lookRef.current = look;
+  const applied = useRef<Look | null>(null);
   const callbacks = useRef({ onSelect, onLayoutChange });
   callbacks.current = { onSelect, onLayoutChange };
 
@@ -142,6 +151,9 @@ export function GraphCanvas(props: {
     // Built between frames, so a large graph does not freeze the page while it loads.
     buildDrawGraphInSlices(data, stored, { signal: abort.signal })
       .then(async (graph) => {
+        // Before the renderer opens, so the sliced first refresh draws the chosen look at once.
+        applyLook(graph, lookRef.current);
+        applied.current = lookRef.current;
         const sigma = await openRenderer(graph, el, {
           highlighted: () => centre.current !== null,
           signal: abort.signal,
@@ -177,6 +189,15 @@ export function GraphCanvas(props: {
     };
   }, [data, layoutKey, onReady]);
 
+  // A new look changes node attributes in place: one refresh, and the layout keeps its positions.
+  useEffect(() => {
+    const h = handle.current;
+    const before = applied.current;
+    if (!h || (before && before.size === look.size && before.color === look.color)) return;
+    applyLook(h.graph, look);
+    applied.current = look;
+  }, [look, built]);
+
   const { selected, matches, path } = props.focus;
   useEffect(() => {
     const h = handle.current;
@@ -194,6 +215,68 @@ export function GraphCanvas(props: {
   }, [hovered, selected, matches, path, built]);
 
   return (
-    <div ref={container} className="graph-canvas" data-testid="graph-canvas" aria-label="Interaction graph" />
+    <div className="graph-frame">
+      <div
+        ref={container}
+        className="graph-canvas"
+        data-testid="graph-canvas"
+        aria-label="Interaction graph"
+      />
+      {hovered && handle.current && (
+        <Tooltip handle={handle.current} node={hovered} communityNames={props.communityNames} />
+      )}
+    </div>
+  );
+}
+
+/** Size and fill from the look (style.ts decides both); the stage ring stays unless fill shows stage. */
+function applyLook(graph: DrawGraph, look: Look) {
+  let maxScore = 0;
+  let maxDegree = 0;
+  graph.forEachNode((id, a) => {
+    maxScore = Math.max(maxScore, a.score ?? 0);
+    maxDegree = Math.max(maxDegree, graph.degree(id));
+  });
+  graph.updateEachNodeAttributes((id, a) => {
+    const { size, color } = nodeLook(look, a, { maxScore, degree: graph.degree(id), maxDegree });
+    const ring = look.color === 'stage' || !a.stage ? { borderColor: color, borderSize: 0 } : {};
+    return { ...a, size, color, ...ring };
+  });
+}
+
+/** What the hovered node is, in words, next to it. Text only: handles and names are untrusted. */
+function Tooltip(props: {
+  handle: CanvasHandle;
+  node: string;
+  communityNames?: ReadonlyMap<string, string>;
+}) {
+  const { sigma, graph } = props.handle;
+  if (!graph.hasNode(props.node)) return null;
+  const a = graph.getNodeAttributes(props.node);
+  const shown = sigma.getNodeDisplayData(props.node);
+  if (!shown) return null;
+  const p = sigma.graphToViewport(shown);
+  const community =
+    a.community === null
+      ? null
+      : (props.communityNames?.get(String(a.community)) ?? `community ${a.community}`);
+  const links = graph.degree(props.node);
+  return (
+    <div className="graph-tooltip" role="tooltip" style={{ left: p.x + shown.size + 8, top: p.y - 8 }}>
+      <strong>{a.kind === 'community' ? (community ?? a.label) : a.label}</strong>
+      {a.kind === 'community' ? (
+        <div>
+          {a.members} {a.members === 1 ? 'account' : 'accounts'}; click to open
+        </div>
+      ) : (
+        <>
+          {community && <div>In {community}</div>}
+          <div>
+            {links} {links === 1 ? 'link' : 'links'} in this view
+            {a.stage ? ` · ${STAGE_LABELS[a.stage]}` : ''}
+          </div>
+        </>
+      )}
+    </div>
   );
 }

@@ -13,6 +13,9 @@ export interface Focus {
   path: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> } | null;
 }
 
+/** Up to this many filter matches are all labelled (the label placer still avoids overlaps). */
+export const LABELLED_MATCHES = 200;
+
 export const NO_FOCUS: Focus = { hovered: null, selected: null, matches: null, path: null };
 
 type NodeOut = Partial<NodeDisplayData> & DrawNode;
@@ -37,7 +40,12 @@ export function makeNodeReducer(graph: DrawGraph, focus: Focus) {
     const outOfMatches = focus.matches !== null && !focus.matches.has(node);
     const outOfFocus = neighbours !== null && node !== centre && !neighbours.has(node);
     if (outOfFocus || (outOfMatches && node !== centre)) dim(out);
-    else if (focus.matches && focus.matches.has(node)) out.zIndex = 1;
+    else if (focus.matches && focus.matches.has(node)) {
+      out.zIndex = 1;
+      // Matches carry their names, so a filter answers "who" on the picture itself; past a few
+      // hundred the label placer could only show a fraction anyway.
+      if (focus.matches.size <= LABELLED_MATCHES) out.forceLabel = true;
+    }
     if (node === centre) {
       out.highlighted = true;
       out.forceLabel = true;

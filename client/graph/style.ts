@@ -60,3 +60,40 @@ export const STAGE_LABELS: Record<Stage, string> = {
   partner: 'Partner',
   declined: 'Declined',
 };
+
+/** What the analyst chose to read from the picture: what sets a node's size and its fill. */
+export interface Look {
+  size: 'score' | 'degree' | 'uniform';
+  color: 'community' | 'stage';
+}
+export const DEFAULT_LOOK: Look = { size: 'score', color: 'community' };
+export const SIZE_LABELS: Record<Look['size'], string> = {
+  score: 'Influence score',
+  degree: 'Links in view',
+  uniform: 'All the same',
+};
+export const COLOR_LABELS: Record<Look['color'], string> = {
+  community: 'Community',
+  stage: 'Outreach stage',
+};
+
+/** Size and fill of one node under a look; `degree`/`maxDegree` are counted in the drawn graph. */
+export function nodeLook(
+  look: Look,
+  n: { score: number | null; community: number | string | null; stage: Stage | null; members: number },
+  scale: { maxScore: number; degree: number; maxDegree: number },
+): { size: number; color: string } {
+  const size =
+    look.size === 'uniform'
+      ? nodeSize(1, 1, n.members) * 0.6
+      : look.size === 'degree'
+        ? nodeSize(scale.degree, scale.maxDegree, n.members)
+        : nodeSize(n.score, scale.maxScore, n.members);
+  const color =
+    look.color === 'stage'
+      ? n.stage
+        ? STAGE_COLORS[n.stage]
+        : NO_COMMUNITY_COLOR
+      : communityColor(n.community);
+  return { size, color };
+}

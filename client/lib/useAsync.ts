@@ -28,6 +28,9 @@ export function useAsync<T>(
       },
       (e: Error) => {
         if (ctrl.signal.aborted || e.name === 'AbortError') return;
+        // A failed load leaves nothing of the previous answer on screen: rows shown under an error
+        // would read as the answer to the inputs that failed.
+        setData(undefined);
         setError(e);
         setLoading(false);
       },

@@ -25,6 +25,15 @@ const Row = z.object({
   placeName: z.string().nullable(),
   placeRegion: z.string().nullable(),
   placeCountry: z.string().nullable(),
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
+  location: z.string().nullable(),
+  followers: z.number().nullable(),
+  // One text attribute in the files (GEXF and GraphML attributes are scalars): "cardiology;diabetes".
+  specialties: z
+    .array(z.string())
+    .nullable()
+    .transform((l) => (l && l.length > 0 ? l.join(';') : null)),
   out: z.array(z.tuple([z.string(), z.number(), z.number(), z.number(), z.number(), z.number()])),
 });
 type Row = z.infer<typeof Row>;
@@ -74,6 +83,11 @@ const NODE_ATTRS = [
   ['placeName', 'string'],
   ['placeRegion', 'string'],
   ['placeCountry', 'string'],
+  ['lat', 'double'],
+  ['lon', 'double'],
+  ['location', 'string'],
+  ['followers', 'long'],
+  ['specialties', 'string'],
 ] as const;
 const EDGE_TYPES = ['mention', 'reply', 'repost', 'quote', 'follow'] as const;
 
@@ -149,7 +163,13 @@ async function exportGexf(db: Db, write: (chunk: string) => void, weights: Inter
     if (!g.hasNode(t)) g.addNode(t, { label: t });
     g.mergeEdge(s, t, e);
   }
-  write(writeGexf(g, { version: '1.2', pretty: false }));
+  // graphology-gexf declares the 1.2 viz namespace with three slashes; readers then drop viz data.
+  write(
+    writeGexf(g, { version: '1.2', pretty: false }).replace(
+      /xmlns:viz="[^"]*"/,
+      'xmlns:viz="http://www.gexf.net/1.2draft/viz"',
+    ),
+  );
   return { nodes: g.order, edges: g.size };
 }
 

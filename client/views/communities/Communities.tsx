@@ -1,7 +1,7 @@
 // Communities (label, size, top hashtags, top accounts, and whether anyone in it is already an engaged
 // advocate: a relationship at "responded" or "partner") and the hashtag co-occurrence view.
 import { account, communities, community, hashtags, pipeline } from '../../api/endpoints.ts';
-import type { Community } from '../../api/types.ts';
+import type { Community, HashtagCooccurrence } from '../../api/types.ts';
 import { SortableTable, type Column } from '../../components/SortableTable.tsx';
 import { communityColor } from '../../graph/style.ts';
 import { toCsv } from '../../lib/csv.ts';
@@ -159,23 +159,25 @@ export function Communities(props: {
           <div>
             <h3>{props.tag ? 'Used together with it' : 'Most used'}</h3>
             <ol className="bars">
-              {tags.data?.items.map((t) => {
-                const max = tags.data?.items[0]?.posts ?? 1;
-                return (
-                  <li key={t.tag}>
-                    <button type="button" className="link" onClick={() => props.onTag(t.tag)}>
-                      #{t.tag}
-                    </button>
-                    <span
-                      className="bar"
-                      style={{ width: `${(100 * t.posts) / Math.max(max, 1)}%` }}
-                      aria-hidden="true"
-                    />
-                    <span className="muted">{t.posts}</span>
-                  </li>
-                );
-              })}
+              {cooccurring(props.tag, tags.data).map((t, _i, list) => (
+                <li key={t.tag}>
+                  <button type="button" className="link" onClick={() => props.onTag(t.tag)}>
+                    #{t.tag}
+                  </button>
+                  <span
+                    className="bar"
+                    style={{ width: `${(100 * t.posts) / Math.max(list[0]?.posts ?? 1, 1)}%` }}
+                    aria-hidden="true"
+                  />
+                  <span className="muted">
+                    {t.posts} {t.posts === 1 ? 'post' : 'posts'}
+                  </span>
+                </li>
+              ))}
             </ol>
+            {props.tag && tags.data && tags.data.pairs.length === 0 && (
+              <p className="muted">No other hashtag appears on the same posts as #{props.tag}.</p>
+            )}
           </div>
           <div>
             <h3>Pairs that appear together</h3>
@@ -191,4 +193,17 @@ export function Communities(props: {
       </section>
     </section>
   );
+}
+
+/**
+ * The bars beside the hashtag list: the most used hashtags, or, for one hashtag, the hashtags on the
+ * same posts with how many posts they share (the answer's items then hold only the hashtag itself).
+ */
+export function cooccurring(
+  tag: string | undefined,
+  data: HashtagCooccurrence | undefined,
+): { tag: string; posts: number }[] {
+  if (!data) return [];
+  if (!tag) return data.items;
+  return data.pairs.map((p) => ({ tag: p.a === tag ? p.b : p.a, posts: p.count }));
 }

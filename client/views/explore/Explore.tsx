@@ -1,19 +1,34 @@
-// Explore: the graph coloured by community and sized by influence, with the filter panel, search,
-// the layout's start/stop, exports, and the aggregated view for large graphs (a community opens
-// into its members).
+// Explore: the graph coloured by community and sized by influence, with the filter panel, search
+// with suggestions, the matches listed beside the graph, a legend of named communities, zoom, the
+// choice of what sets size and colour, the layout's start/stop, exports, and the aggregated view for
+// large graphs (a community opens into its members).
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { graph as fetchGraph, influencers } from '../../api/endpoints.ts';
+import { communities as fetchCommunities, graph as fetchGraph, influencers } from '../../api/endpoints.ts';
 import type { WarmPathData } from '../../api/types.ts';
 import { FilterPanel } from '../../components/FilterPanel.tsx';
 import { edgeKey } from '../../graph/build.ts';
 import { exportPng, toGexf, toGraphml } from '../../graph/export.ts';
 import { GraphCanvas, type CanvasHandle } from '../../graph/GraphCanvas.tsx';
-import { STAGE_COLORS, STAGE_LABELS } from '../../graph/style.ts';
+import {
+  COLOR_LABELS,
+  DEFAULT_LOOK,
+  NO_COMMUNITY_COLOR,
+  SIZE_LABELS,
+  STAGE_COLORS,
+  STAGE_LABELS,
+  type Look,
+} from '../../graph/style.ts';
 import { downloadText } from '../../lib/download.ts';
 import { useAsync } from '../../lib/useAsync.ts';
 import { hasServerFilter, type InfluencerFilters } from '../../state/filters.ts';
 import { STAGES } from '../../api/types.ts';
 import { computeMatches } from './matches.ts';
+import { CommunityLegend, communityName, legendCommunities } from './CommunityLegend.tsx';
+import { MatchList, rankedMatches } from './MatchList.tsx';
+import { zoomToNodes } from './camera.ts';
+
+/** Suggestions offered under the search box while typing. */
+const SUGGESTIONS = 8;
 
 /** Above this many accounts the server sends communities as super-nodes. */
 export const GRAPH_CAP = 5000;
@@ -45,12 +60,23 @@ export function Explore(props: {
         : null,
     [serverKey],
   );
+  const known = useAsync((s) => fetchCommunities(s), []);
   const handle = useRef<CanvasHandle | null>(null);
   const [running, setRunning] = useState(false);
   const [searchText, setSearchText] = useState(props.search ?? '');
+  const [searchAt, setSearchAt] = useState(0);
+  const [look, setLook] = useState<Look>(DEFAULT_LOOK);
   const [exportError, setExportError] = useState<string | null>(null);
 
   const data = view.data;
+  const communityNames = useMemo(
+    () => new Map((known.data ?? []).map((c) => [String(c.id), communityName(c)])),
+    [known.data],
+  );
+  const legend = useMemo(
+    () => (data ? legendCommunities(data.nodes, data.aggregated, known.data ?? []) : []),
+    [data, known.data],
+  );
   const matches = useMemo(
     () =>
       data && !data.aggregated
@@ -63,6 +89,18 @@ export function Explore(props: {
         : null,
     [data, filtered.data, filters.minScore, props.search, props.ego],
   );
+  const ranked = useMemo(
+    () => (data && matches ? rankedMatches(data.nodes, matches) : null),
+    [data, matches],
+  );
+  const suggestions = useMemo(() => {
+    const q = searchText.trim().toLowerCase().replace(/^@/, '');
+    if (!data || q.length < 2) return [];
+    return rankedMatches(
+      data.nodes,
+      new Set(data.nodes.filter((n) => n.label.toLowerCase().includes(q)).map((n) => n.id)),
+    ).slice(0, SUGGESTIONS);
+  }, [data, searchText]);
   const path = useMemo(() => {
     if (!props.path) return null;
     return {
@@ -88,24 +126,60 @@ export function Explore(props: {
     [data, filters, props],
   );
 
-  const runSearch = () => {
+  const focusNode = (id: string) => {
+    const h = handle.current;
+    const pos = h?.sigma.getNodeDisplayData(id);
+    if (h && pos) void h.sigma.getCamera().animate({ x: pos.x, y: pos.y, ratio: 0.3 }, { duration: 400 });
+  };
+  /** Search: a new query jumps to its best match; the same query again moves to the next one. */
+  const searchResults = useMemo(
+    () =>
+      data && props.search
+        ? rankedMatches(
+            data.nodes,
+            computeMatches(data.nodes, { filtered: null, search: props.search }) ?? new Set(),
+          )
+        : [],
+    [data, props.search],
+  );
+  const runSearch = (step = 1) => {
     const q = searchText.trim() || undefined;
-    props.onSearch(q);
-    if (!q || !data || !handle.current) return;
-    const found = computeMatches(data.nodes, { filtered: null, search: q });
-    const first = found && [...found][0];
-    if (first) {
-      const pos = handle.current.sigma.getNodeDisplayData(first);
-      if (pos)
-        void handle.current.sigma.getCamera().animate({ x: pos.x, y: pos.y, ratio: 0.3 }, { duration: 400 });
+    if (q && q === props.search && searchResults.length > 0) {
+      const at = (searchAt + step + searchResults.length) % searchResults.length;
+      setSearchAt(at);
+      focusNode(searchResults[at]!.id);
+      return;
     }
+    props.onSearch(q);
+    setSearchAt(0);
+    if (!q || !data) return;
+    const found = computeMatches(data.nodes, { filtered: null, search: q });
+    const first = found && rankedMatches(data.nodes, found)[0];
+    if (first) focusNode(first.id);
   };
   const doExport = async (kind: 'png' | 'gexf' | 'graphml') => {
     const h = handle.current;
     if (!h) return;
     setExportError(null);
     try {
-      if (kind === 'png') await exportPng(h.sigma);
+      if (kind === 'png')
+        await exportPng(h.sigma, {
+          title:
+            filters.community !== undefined
+              ? (communityNames.get(String(filters.community)) ?? 'Community')
+              : 'Carecircle: interaction graph',
+          subtitle: `${h.graph.order} ${data?.aggregated ? 'communities' : 'accounts'}, ${h.graph.size} links · ${new Date().toISOString().slice(0, 10)}`,
+          legend:
+            look.color === 'stage'
+              ? [
+                  ...STAGES.map((st) => ({ color: STAGE_COLORS[st], label: STAGE_LABELS[st] })),
+                  { color: NO_COMMUNITY_COLOR, label: 'Not in the pipeline' },
+                ]
+              : [
+                  ...legend.slice(0, 12).map((c) => ({ color: c.color, label: c.name })),
+                  ...STAGES.map((st) => ({ color: STAGE_COLORS[st], label: STAGE_LABELS[st], ring: true })),
+                ],
+        });
       else if (kind === 'gexf') downloadText(toGexf(h.graph), 'carecircle-graph.gexf', 'application/xml');
       else downloadText(toGraphml(h.graph), 'carecircle-graph.graphml', 'application/xml');
     } catch (e) {
@@ -134,9 +208,74 @@ export function Explore(props: {
               id="graph-search"
               placeholder="Search handle or name"
               value={searchText}
+              list="graph-search-suggestions"
+              autoComplete="off"
               onChange={(e) => setSearchText(e.target.value)}
             />
+            <datalist id="graph-search-suggestions">
+              {suggestions.map((n) => (
+                <option key={n.id} value={n.label} />
+              ))}
+            </datalist>
+            {props.search && searchResults.length > 0 && (
+              <span className="search-steps">
+                <button type="button" aria-label="Previous match" onClick={() => runSearch(-1)}>
+                  ‹
+                </button>
+                <span className="muted" data-testid="search-position">
+                  {(searchAt % searchResults.length) + 1} of {searchResults.length}
+                </span>
+                <button type="button" aria-label="Next match" onClick={() => runSearch(1)}>
+                  ›
+                </button>
+              </span>
+            )}
           </form>
+          <span className="zoom" role="group" aria-label="Zoom">
+            <button
+              type="button"
+              aria-label="Zoom in"
+              onClick={() => void handle.current?.sigma.getCamera().animatedZoom()}
+            >
+              +
+            </button>
+            <button
+              type="button"
+              aria-label="Zoom out"
+              onClick={() => void handle.current?.sigma.getCamera().animatedUnzoom()}
+            >
+              −
+            </button>
+            <button type="button" onClick={() => void handle.current?.sigma.getCamera().animatedReset()}>
+              Fit
+            </button>
+          </span>
+          <label>
+            Size{' '}
+            <select
+              value={look.size}
+              onChange={(e) => setLook({ ...look, size: e.target.value as Look['size'] })}
+            >
+              {Object.entries(SIZE_LABELS).map(([k, v]) => (
+                <option key={k} value={k}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Colour{' '}
+            <select
+              value={look.color}
+              onChange={(e) => setLook({ ...look, color: e.target.value as Look['color'] })}
+            >
+              {Object.entries(COLOR_LABELS).map(([k, v]) => (
+                <option key={k} value={k}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          </label>
           <button
             type="button"
             onClick={() => (running ? handle.current?.layout.stop() : handle.current?.layout.start())}
@@ -174,21 +313,55 @@ export function Explore(props: {
           )}
         </p>
         {view.error && <p role="alert">{view.error.message}</p>}
+        {filtered.error && <p role="alert">{filtered.error.message}</p>}
         {exportError && <p role="alert">Export failed: {exportError}</p>}
-        {data && (
-          <GraphCanvas
-            data={data}
-            layoutKey={layoutKey}
-            focus={focus}
-            onSelect={onSelect}
-            onReady={onReady}
-            onLayoutChange={setRunning}
-          />
+        <div className="graph-row">
+          {data && !filtered.error && (
+            <GraphCanvas
+              data={data}
+              layoutKey={layoutKey}
+              focus={focus}
+              onSelect={onSelect}
+              onReady={onReady}
+              onLayoutChange={setRunning}
+              look={look}
+              communityNames={communityNames}
+            />
+          )}
+          {ranked && !filtered.error && (
+            <MatchList
+              ranked={ranked}
+              selected={props.selected}
+              onPick={(id) => {
+                props.onSelect(id);
+                focusNode(id);
+              }}
+              onZoom={() =>
+                handle.current &&
+                zoomToNodes(
+                  handle.current.sigma,
+                  ranked.map((n) => n.id),
+                )
+              }
+            />
+          )}
+        </div>
+        {look.color === 'community' && (
+          <CommunityLegend items={legend} onOpen={(id) => props.onFilters({ ...filters, community: id })} />
         )}
-        <ul className="legend" aria-label="Outreach stage (node ring)">
+        <ul
+          className="legend"
+          aria-label={look.color === 'stage' ? 'Outreach stage (node colour)' : 'Outreach stage (node ring)'}
+        >
           {STAGES.map((s) => (
             <li key={s}>
-              <span className="ring" style={{ borderColor: STAGE_COLORS[s] }} aria-hidden="true" />
+              <span
+                className={look.color === 'stage' ? 'swatch' : 'ring'}
+                style={
+                  look.color === 'stage' ? { background: STAGE_COLORS[s] } : { borderColor: STAGE_COLORS[s] }
+                }
+                aria-hidden="true"
+              />
               {STAGE_LABELS[s]}
             </li>
           ))}

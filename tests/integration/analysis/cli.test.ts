@@ -22,6 +22,7 @@ d0 = next(n for n, a in g.nodes(data=True) if a.get('handle') == 'bos_t1d_nurse'
 a = g.nodes[d0]
 print(json.dumps({'directed': g.is_directed(), 'nodes': g.number_of_nodes(), 'edges': g.number_of_edges(),
   'community': a.get('community'), 'score': a.get('score'), 'pagerank': a.get('pagerank'),
+  'lat': a.get('lat'), 'lon': a.get('lon'), 'location': a.get('location'), 'specialties': a.get('specialties'),
   'communities': len({x.get('community') for _, x in g.nodes(data=True) if x.get('community') is not None}),
   'maxWeight': max(float(e.get('weight', 0)) for _, _, e in g.edges(data=True))}))
 `;
@@ -32,6 +33,10 @@ print(json.dumps({'directed': g.is_directed(), 'nodes': g.number_of_nodes(), 'ed
     community: number;
     score: number;
     pagerank: number;
+    lat: number | null;
+    lon: number | null;
+    location: string | null;
+    specialties: string | null;
     communities: number;
     maxWeight: number;
   };
@@ -135,9 +140,17 @@ describe('analysis commands', () => {
       const g = networkx(format, file);
       expect(g).toMatchObject({ directed: true, nodes: accounts.length, edges: 28 });
       expect(g.communities).toBeGreaterThanOrEqual(2);
-      const [d0] = await db.read("MATCH (a:Account {id: 'x:d0'}) RETURN a.community AS c, a.score AS s");
+      const [d0] = await db.read(
+        "MATCH (a:Account {id: 'x:d0'}) RETURN a.community AS c, a.score AS s, a.lat AS lat, a.lon AS lon, a.location AS location, a.specialties AS sp",
+      );
       expect(Number(g.community)).toBe(d0?.c);
       expect(Number(g.score)).toBeCloseTo(d0?.s as number, 9);
+      // Where the account is and what it is about travel with it to Gephi and networkx.
+      expect(d0?.lat).toEqual(expect.any(Number));
+      expect(Number(g.lat)).toBeCloseTo(d0?.lat as number, 6);
+      expect(Number(g.lon)).toBeCloseTo(d0?.lon as number, 6);
+      expect(g.location).toBe(d0?.location);
+      expect(g.specialties).toBe((d0?.sp as string[]).join(';'));
       // The heaviest edge, d1 → d0: 4 replies at weight 2 plus 2 mentions at weight 1.
       expect(g.maxWeight).toBe(10);
       expect(readFileSync(file, 'utf8').length).toBeGreaterThan(1000);

@@ -54,7 +54,9 @@ describe('outreach flow in the web app', () => {
       .poll(() => page.getByTestId('graph-status').textContent(), { timeout: 30_000 })
       .toMatch(/\d+ accounts, \d+ links/);
     // Sigma draws into canvases inside the container.
-    expect(await page.locator('[data-testid="graph-canvas"] canvas').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('[data-testid="graph-canvas"] canvas').count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
     await page.waitForTimeout(2500); // let the first layout settle before the picture
     await shot('explore');
   });
@@ -82,7 +84,9 @@ describe('outreach flow in the web app', () => {
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await expect.poll(() => page.url()).toContain(`specialty=${encodeURIComponent(specialty)}`);
     expect(page.url()).toContain(`near=${encodeURIComponent(place).replace(/%20/g, '+')}`);
-    await expect.poll(() => page.getByTestId('influencer-count').textContent()).toMatch(/^[1-9]\d* shown/);
+    await expect
+      .poll(() => page.getByTestId('influencer-count').textContent(), { timeout: 15_000 })
+      .toMatch(/^[1-9]\d* shown/);
 
     const rows = page.locator('table.data-table tbody tr');
     const n = await rows.count();
@@ -118,7 +122,7 @@ describe('outreach flow in the web app', () => {
     const shared = await context.newPage();
     await shared.goto(page.url());
     await expect
-      .poll(() => shared.getByTestId('influencer-count').textContent())
+      .poll(() => shared.getByTestId('influencer-count').textContent(), { timeout: 15_000 })
       .toBe(await page.getByTestId('influencer-count').textContent());
     await shared.close();
   });
@@ -126,9 +130,11 @@ describe('outreach flow in the web app', () => {
   it('opens an account and shows why it ranks', async () => {
     await page.locator('table.data-table tbody tr').first().click();
     const panel = page.getByTestId('account-panel');
-    await expect.poll(() => panel.locator('h2').textContent()).toBeTruthy();
+    await expect.poll(() => panel.locator('h2').textContent(), { timeout: 15_000 }).toBeTruthy();
     expect(await panel.textContent()).toContain(`@${target.handle}`);
-    await expect.poll(() => page.getByTestId('account-explanation').locator('li').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('account-explanation').locator('li').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
     expect(await page.getByTestId('account-score').textContent()).toMatch(/^\d+\.\d{3}$/);
     // Beside the panel the table still fits its column at 1280x800: nothing to scroll sideways to.
     const fits = await page

@@ -1,14 +1,15 @@
 // The right-hand panel for one account: profile, score with its explanation, community, hashtags,
 // recent posts, ego network, warm introductions (drawn on the graph) and the outreach state and log.
 // Bios and posts are social-media text: rendered as text nodes only.
-import { useState } from 'react';
+import { useContext, useState } from 'react';
 import { account, contacts, ego, paths, setRelationship } from '../../api/endpoints.ts';
 import { ApiError } from '../../api/http.ts';
 import { STAGES, type Stage, type WarmPathData } from '../../api/types.ts';
 import { useAsync } from '../../lib/useAsync.ts';
 import { STAGE_LABELS } from '../../graph/style.ts';
-import { useCan } from '../../state/session.ts';
+import { SessionContext, useCan } from '../../state/session.ts';
 import { ContactForm } from './ContactForm.tsx';
+import { NextStepForm } from './NextStepForm.tsx';
 
 const fmt = (n: number | null | undefined, digits = 3) =>
   n === null || n === undefined ? '—' : n.toFixed(digits);
@@ -27,6 +28,7 @@ export function AccountPanel(props: {
   const [egoIds, setEgoIds] = useState<{ id: string; label: string }[] | null>(null);
   const [stageError, setStageError] = useState<string | null>(null);
   const canWrite = useCan('outreach');
+  const user = useContext(SessionContext);
 
   if (profile.error) {
     return (
@@ -93,7 +95,7 @@ export function AccountPanel(props: {
         {a.bio && <p className="bio">{a.bio}</p>}
         <dl className="facts">
           <dt>Role</dt>
-          <dd>{a.role ?? '—'}</dd>
+          <dd>{a.role ? a.role.replaceAll('_', ' ') : '—'}</dd>
           <dt>Place</dt>
           <dd>
             {a.place?.name
@@ -176,6 +178,15 @@ export function AccountPanel(props: {
         )}
         {stageError && <p role="alert">{stageError}</p>}
         {canWrite && (
+          <NextStepForm
+            key={`${rel?.updatedAt ?? 'none'}`}
+            accountId={accountId}
+            relationship={rel}
+            currentUser={user?.name ?? ''}
+            onSaved={() => profile.reload()}
+          />
+        )}
+        {canWrite && (
           <ContactForm
             accountId={accountId}
             onLogged={() => {
@@ -227,7 +238,7 @@ export function AccountPanel(props: {
             {warm.map((w, i) => (
               <li key={i}>
                 <button type="button" className="link" onClick={() => props.onShowPath(w)}>
-                  {w.hops} hops from a {STAGE_LABELS[w.stage].toLowerCase()}:
+                  {w.hops} {w.hops === 1 ? 'hop' : 'hops'} from a {STAGE_LABELS[w.stage].toLowerCase()}:
                 </button>{' '}
                 {w.accounts.map((x) => `@${x.handle ?? x.id}`).join(' → ')}
               </li>

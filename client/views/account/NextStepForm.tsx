@@ -52,7 +52,7 @@ export function NextStepForm(props: {
 
   const errorFor = (f: string) => (error && error.field === f ? error.message : null);
   return (
-    <form className="next-step-form" onSubmit={(e) => void submit(e)} aria-label="Next step">
+    <form className="next-step-form" onSubmit={(e) => void submit(e)} aria-label="Next step and owner">
       <label htmlFor="next-step">Next step</label>
       <input
         id="next-step"

@@ -19,7 +19,7 @@ export const PATIENT_OR_RELATIVE = new RegExp(`\\b${RELATION}s?\\b`, 'i');
 const ABBREV =
   /\b(?:mr|mrs|ms|dr|st|ave|no|vs|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|approx|e\.g|i\.e|ref|hosp|pt|lic|inc|co|jr|sr|soc|sec)$/i;
 
-/** The clause around a span: up to the nearest ; ! ? — or line break, a sentence end, or (optionally) a comma. */
+/** The clause around a span (at most 300 characters each side): up to the nearest ; ! ? — or line break, a sentence end, or (optionally) a comma. */
 export function clauseAround(text: string, start: number, end: number, commas = true): string {
   const isStop = (i: number): boolean => {
     const c = text[i]!;
@@ -31,10 +31,13 @@ export function clauseAround(text: string, start: number, end: number, commas = 
     }
     return false;
   };
+  // Bounded, so a long note without punctuation costs linear time, not quadratic.
+  const lo = Math.max(0, start - 300);
+  const hi = Math.min(text.length, end + 300);
   let s = start;
-  while (s > 0 && !isStop(s - 1)) s--;
+  while (s > lo && !isStop(s - 1)) s--;
   let e = end;
-  while (e < text.length && !isStop(e)) e++;
+  while (e < hi && !isStop(e)) e++;
   return text.slice(s, e);
 }
 

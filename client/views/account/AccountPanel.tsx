@@ -9,6 +9,7 @@ import { useAsync } from '../../lib/useAsync.ts';
 import { STAGE_LABELS } from '../../graph/style.ts';
 import { useCan } from '../../state/session.ts';
 import { ContactForm } from './ContactForm.tsx';
+import { PurgeButton } from './PurgeButton.tsx';
 
 const fmt = (n: number | null | undefined, digits = 3) =>
   n === null || n === undefined ? '—' : n.toFixed(digits);
@@ -27,6 +28,7 @@ export function AccountPanel(props: {
   const [egoIds, setEgoIds] = useState<{ id: string; label: string }[] | null>(null);
   const [stageError, setStageError] = useState<string | null>(null);
   const canWrite = useCan('outreach');
+  const isAdmin = useCan('admin');
 
   if (profile.error) {
     return (
@@ -192,6 +194,7 @@ export function AccountPanel(props: {
               <time dateTime={c.at}>{new Date(c.at).toLocaleString()}</time> · {c.channel} · {c.by}
               <div>{c.note}</div>
               {c.outcome && <div className="muted">Outcome: {c.outcome}</div>}
+              {isAdmin && !c.purgedAt && <PurgeButton contactId={c.id} onPurged={() => log.reload()} />}
             </li>
           ))}
         </ol>

@@ -90,6 +90,12 @@ export const graph = (q: { cap?: number; community?: string | number | undefined
 export const contacts = (accountId: string, signal?: AbortSignal) =>
   get<{ items: Contact[] }>('/api/outreach/contacts', { accountId }, signal);
 export const logContact = (body: ContactBody) => request<Contact>('POST', '/api/outreach/contacts', { body });
+export const purgeContact = (contactId: string, reason: string) =>
+  request<{ auditEntriesRedacted: number }>(
+    'POST',
+    `/api/outreach/contacts/${encodeURIComponent(contactId)}/purge`,
+    { body: { reason } },
+  );
 export const setRelationship = (accountId: string, body: RelationshipBody) =>
   request<Relationship>('PUT', `/api/outreach/relationships/${encodeURIComponent(accountId)}`, { body });
 export const pipeline = (q: { stage?: Stage; owner?: string } = {}, signal?: AbortSignal) =>

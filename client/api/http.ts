@@ -4,6 +4,9 @@ export interface ErrorDetail {
   field?: string;
   message: string;
   kind?: string;
+  /** For the PHI guard: the span of the refused text (end exclusive). */
+  start?: number;
+  end?: number;
 }
 
 export class ApiError extends Error {

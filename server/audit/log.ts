@@ -1,7 +1,7 @@
 // The append-only audit log: who, when, what, before and after. Entries are written in the same
 // transaction as the change they describe, so a change without its entry (or the reverse) cannot be
 // committed. There is no statement anywhere that updates or deletes an AuditEntry, and no route for it.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { loadCypher } from '../../queries/cypher.ts';
 import { int, type Db, type Tx } from '../../queries/db.ts';
@@ -27,6 +27,16 @@ export const AuditEntry = z.object({
   after: z.unknown(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/**
+ * What the log keeps of a free text that is stored elsewhere (a contact's note lives on the Contact):
+ * its SHA-256 and length, not a copy, so a slip is not duplicated into the log. A purge can still
+ * recognise the reference and mark it purged.
+ */
+export function textRef(text: string | null | undefined): { sha256: string; chars: number } | null {
+  if (text === null || text === undefined) return null;
+  return { sha256: createHash('sha256').update(text, 'utf8').digest('hex'), chars: text.length };
+}
 
 export async function appendAudit(tx: Tx, change: AuditChange): Promise<void> {
   await tx.run(loadCypher('server/audit/append'), {

@@ -38,6 +38,8 @@ export const Contact = z.object({
   outcome: z.string().nullable(),
   by: z.string(),
   createdAt: z.string(),
+  /** Set when an admin purged the note (it then holds a tombstone). */
+  purgedAt: z.string().nullable().optional(),
 });
 export type Contact = z.infer<typeof Contact>;
 

@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { loadCypher } from '../../queries/cypher.ts';
 import { int, type Db, type Tx } from '../../queries/db.ts';
-import { appendAudit } from '../audit/log.ts';
+import { appendAudit, textRef } from '../audit/log.ts';
+import { assertNoPhi } from '../phi/guard.ts';
 import { HttpError } from '../plugins/errors.ts';
 import {
   Contact,
@@ -45,6 +46,8 @@ export async function setRelationship(
   accountId: string,
   body: RelationshipBody,
 ): Promise<Relationship> {
+  // Checked here, not only in the route, so that no caller (CLI, jobs, demo data) can skip it.
+  assertNoPhi({ 'body.nextStep': body.nextStep });
   const result = await db.writeTx(async (tx) => {
     if (!(await accountExists(tx, accountId))) return MISSING;
     const before = await currentRelationship(tx, accountId);
@@ -72,6 +75,7 @@ export async function setRelationship(
 
 /** Logs a contact; an account without a relationship yet starts one at `contacted`, owned by the author. */
 export async function addContact(db: Db, actor: string, body: ContactBody): Promise<Contact> {
+  assertNoPhi({ 'body.note': body.note, 'body.outcome': body.outcome });
   const result = await db.writeTx(async (tx) => {
     if (!(await accountExists(tx, body.accountId))) return MISSING;
     const now = new Date().toISOString();
@@ -91,7 +95,8 @@ export async function addContact(db: Db, actor: string, body: ContactBody): Prom
       action: 'contact.create',
       target: `account:${body.accountId}`,
       before: null,
-      after: contact,
+      // The contact holds the text; the log keeps a reference and hashes (see textRef).
+      after: { ...contact, note: textRef(contact.note), outcome: textRef(contact.outcome) },
     });
     const rel = await currentRelationship(tx, body.accountId);
     if (!rel || rel.stage === 'to_follow' || rel.stage === 'following') {

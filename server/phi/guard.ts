@@ -1,10 +1,14 @@
-// Applies the PHI detector to the free-text fields of a request and refuses the whole request with
-// 422 when any field holds an identifier: the body names the field, the kind and the position, never
-// the matched text itself (it would spread the PHI into logs and screens).
-import { HttpError } from '../plugins/errors.ts';
+// Applies the PHI detector to the free-text fields of a change and refuses the whole change when any
+// field holds an identifier. The error (PhiDetected, answered as 422 by the server's error handler)
+// names the field, the kind in words and the position, never the matched text itself: that would
+// spread the PHI into logs and screens.
+import { PhiDetected } from '../../queries/errors.ts';
+import type { OrgContacts } from './allow-list.ts';
 import { findPhi, type PhiKind } from './detect.ts';
 
-const LABEL: Record<PhiKind, string> = {
+export const PHI_LABEL: Record<PhiKind, string> = {
+  name: 'a name tied to someone’s care',
+  geographic: 'a patient’s town or ZIP code',
   date_of_birth: 'a date of birth',
   care_date: 'a date tied to someone’s care',
   age_over_89: 'an age over 89',
@@ -32,26 +36,33 @@ export interface PhiProblem {
   message: string;
 }
 
-/** Throws 422 when any of the named fields (e.g. {'body.note': text}) holds an identifier. */
-export function assertNoPhi(fields: Record<string, string | null | undefined>): void {
+/** Every identifier in the named fields (e.g. {'body.note': text}), with a message in words. */
+export function phiProblems(
+  fields: Record<string, string | null | undefined>,
+  allow?: OrgContacts,
+): PhiProblem[] {
   const problems: PhiProblem[] = [];
   for (const [field, text] of Object.entries(fields)) {
     if (!text) continue;
-    for (const f of findPhi(text)) {
+    for (const f of findPhi(text, allow ? { allow } : {})) {
       problems.push({
         field,
         kind: f.kind,
         start: f.start,
         end: f.end,
-        message: `${LABEL[f.kind]} at characters ${f.start}–${f.end}`,
+        message: `${PHI_LABEL[f.kind]} at characters ${f.start}–${f.end}`,
       });
     }
   }
+  return problems;
+}
+
+/** Throws PhiDetected (HTTP 422) when any of the named fields holds an identifier. */
+export function assertNoPhi(fields: Record<string, string | null | undefined>, allow?: OrgContacts): void {
+  const problems = phiProblems(fields, allow);
   const first = problems[0];
   if (first) {
-    throw new HttpError(
-      422,
-      'phi_detected',
+    throw new PhiDetected(
       `${first.field} looks like it contains ${first.message}; remove patient identifiers and try again (nothing was saved)`,
       problems,
     );

@@ -1,9 +1,9 @@
 // Outreach: relationship stage per account, the contact log, the pipeline, "my next steps" and the
-// CSV export. Free text (notes, outcomes, next steps) passes the PHI guard before anything is saved.
+// CSV export. Free text (notes, outcomes, next steps) passes the PHI guard inside records.ts before
+// anything is saved.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { currentUser } from '../plugins/auth.ts';
-import { assertNoPhi } from '../phi/guard.ts';
 import {
   Contact,
   ContactBody,
@@ -58,7 +58,6 @@ const outreach: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'outreach' },
     },
     async (req) => {
-      assertNoPhi({ 'body.nextStep': req.body.nextStep });
       const rel = await setRelationship(app.db, currentUser(req).name, req.params.id, req.body);
       // The account page shows the relationship: drop its cached copy.
       app.graphCache.invalidate(`account:${req.params.id}`);
@@ -78,7 +77,6 @@ const outreach: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'outreach' },
     },
     async (req, reply) => {
-      assertNoPhi({ 'body.note': req.body.note, 'body.outcome': req.body.outcome });
       const contact = await addContact(app.db, currentUser(req).name, req.body);
       app.graphCache.invalidate(`account:${req.body.accountId}`);
       return reply.code(201).send(contact);

@@ -10,6 +10,7 @@ import { STAGE_LABELS } from '../../graph/style.ts';
 import { SessionContext, useCan } from '../../state/session.ts';
 import { ContactForm } from './ContactForm.tsx';
 import { NextStepForm } from './NextStepForm.tsx';
+import { PurgeButton } from './PurgeButton.tsx';
 
 const fmt = (n: number | null | undefined, digits = 3) =>
   n === null || n === undefined ? '—' : n.toFixed(digits);
@@ -29,6 +30,7 @@ export function AccountPanel(props: {
   const [stageError, setStageError] = useState<string | null>(null);
   const canWrite = useCan('outreach');
   const user = useContext(SessionContext);
+  const isAdmin = useCan('admin');
 
   if (profile.error) {
     return (
@@ -203,6 +205,7 @@ export function AccountPanel(props: {
               <time dateTime={c.at}>{new Date(c.at).toLocaleString()}</time> · {c.channel} · {c.by}
               <div>{c.note}</div>
               {c.outcome && <div className="muted">Outcome: {c.outcome}</div>}
+              {isAdmin && !c.purgedAt && <PurgeButton contactId={c.id} onPurged={() => log.reload()} />}
             </li>
           ))}
         </ol>

@@ -1,8 +1,9 @@
 // Log a contact with an account. When the server's PHI guard refuses the note (422), its message is
-// shown next to the field it names and nothing is cleared, so the user can fix the text.
-import { useState, type FormEvent } from 'react';
+// shown next to the field it names and nothing is cleared, so the user can fix the text; the spans it
+// found are highlighted in a copy of the note (as text nodes) until the note is edited.
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { logContact } from '../../api/endpoints.ts';
-import { ApiError } from '../../api/http.ts';
+import { ApiError, type ErrorDetail } from '../../api/http.ts';
 import { CHANNELS, type Contact } from '../../api/types.ts';
 
 /** `2025-03-31T14:05` for a datetime-local input, in the user's time zone. */
@@ -30,12 +31,50 @@ export function fieldErrors(err: unknown): FieldErrors {
   return out;
 }
 
+/** The note's refused spans, merged and clipped to the text, from a 422's details. */
+export function phiSpans(err: unknown, text: string): { start: number; end: number }[] {
+  if (!(err instanceof ApiError) || err.status !== 422) return [];
+  const spans = err.details
+    .filter(
+      (d: ErrorDetail) => d.field === 'body.note' && typeof d.start === 'number' && typeof d.end === 'number',
+    )
+    .map((d) => ({ start: Math.max(0, d.start!), end: Math.min(text.length, d.end!) }))
+    .filter((s) => s.end > s.start)
+    .sort((a, b) => a.start - b.start);
+  const merged: { start: number; end: number }[] = [];
+  for (const s of spans) {
+    const last = merged.at(-1);
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else merged.push({ ...s });
+  }
+  return merged;
+}
+
+/** The note with the refused spans in <mark>: text nodes only, the note may hold anything. */
+function Highlighted(props: { text: string; spans: { start: number; end: number }[] }) {
+  const parts: ReactNode[] = [];
+  let at = 0;
+  props.spans.forEach((s, i) => {
+    if (s.start > at) parts.push(props.text.slice(at, s.start));
+    parts.push(<mark key={i}>{props.text.slice(s.start, s.end)}</mark>);
+    at = s.end;
+  });
+  parts.push(props.text.slice(at));
+  return (
+    <p className="phi-highlight" data-testid="contact-note-highlight">
+      <span className="muted">Remove the highlighted part: </span>
+      {parts}
+    </p>
+  );
+}
+
 export function ContactForm(props: { accountId: string; onLogged: (c: Contact) => void }) {
   const [at, setAt] = useState(() => localDateTimeValue(new Date()));
   const [channel, setChannel] = useState<(typeof CHANNELS)[number]>('dm');
   const [note, setNote] = useState('');
   const [outcome, setOutcome] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [spans, setSpans] = useState<{ start: number; end: number }[]>([]);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
 
@@ -63,6 +102,7 @@ export function ContactForm(props: { accountId: string; onLogged: (c: Contact) =
       props.onLogged(c);
     } catch (err) {
       setErrors(fieldErrors(err));
+      setSpans(phiSpans(err, note));
     } finally {
       setBusy(false);
     }
@@ -107,11 +147,15 @@ export function ContactForm(props: { accountId: string; onLogged: (c: Contact) =
         id="contact-note"
         rows={3}
         value={note}
-        onChange={(e) => setNote(e.target.value)}
+        onChange={(e) => {
+          setNote(e.target.value);
+          setSpans([]);
+        }}
         required
         {...describe('note')}
       />
       {err('note')}
+      {spans.length > 0 && <Highlighted text={note} spans={spans} />}
       <label htmlFor="contact-outcome">Outcome</label>
       <input
         id="contact-outcome"

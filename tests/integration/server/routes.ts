@@ -124,6 +124,24 @@ export const ROUTES: RouteCase[] = [
     access: 'viewer',
     ok: 200,
   },
+  {
+    // Runs after the PUT above gave x:2 a next step; the admin's purge replaces it with a tombstone.
+    method: 'POST',
+    path: '/api/outreach/relationships/{id}/purge-next-step',
+    url: () => '/api/outreach/relationships/x%3A2/purge-next-step',
+    body: () => ({ reason: 'test of the purge route' }),
+    access: 'admin',
+    ok: 200,
+  },
+  {
+    // No such contact: the admin passes the role check and gets 404 (purging itself: purge.test.ts).
+    method: 'POST',
+    path: '/api/outreach/contacts/{id}/purge',
+    url: () => '/api/outreach/contacts/00000000-0000-4000-8000-000000000000/purge',
+    body: () => ({ reason: 'test of the purge route' }),
+    access: 'admin',
+    ok: 404,
+  },
   { method: 'GET', path: '/api/audit', url: () => '/api/audit?limit=5', access: 'admin', ok: 200 },
   { method: 'GET', path: '/api/jobs', url: () => '/api/jobs', access: 'admin', ok: 200 },
   {

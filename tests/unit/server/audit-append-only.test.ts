@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const serverCypher = fileURLToPath(new URL('../../../queries/cypher/server/', import.meta.url));
+const allCypher = fileURLToPath(new URL('../../../queries/cypher/', import.meta.url));
 const serverCode = fileURLToPath(new URL('../../../server/', import.meta.url));
 
 function files(dir: string, ext: string): string[] {
@@ -29,6 +30,30 @@ describe('the audit log is append-only', () => {
     expect(append).not.toMatch(/\b(REMOVE|DELETE)\b/i);
     expect(append.match(/\bSET\s+(\w+)/gi)).toEqual(['SET counter']);
     expect(append).toMatch(/CREATE \(e:AuditEntry/);
+  });
+
+  it('outside the server statements, only a purge reads entries and redacts copies of a purged text, never deleting one', () => {
+    // Issue 13: a slip must be undoable, so the purge (queries/purge.ts, admin only) replaces the
+    // copies of the purged text in before/after. It may change nothing else about an entry.
+    const touching = files(allCypher, '.cypher')
+      .filter((f) => !f.startsWith(serverCypher))
+      .filter((f) => /AuditEntry/.test(readFileSync(f, 'utf8')));
+    expect(touching.map((f) => path.relative(allCypher, f)).sort()).toEqual([
+      'ingest/bulk-occupied.cypher',
+      'purge/audit-of-target.cypher',
+      'purge/redact-audit.cypher',
+    ]);
+    const code = (f: string) =>
+      readFileSync(path.join(allCypher, f), 'utf8')
+        .split('\n')
+        .filter((l) => !l.trim().startsWith('//'))
+        .join('\n');
+    expect(code('ingest/bulk-occupied.cypher')).not.toMatch(/\b(SET|REMOVE|DELETE|MERGE|CREATE)\b/i);
+    expect(code('purge/audit-of-target.cypher')).not.toMatch(/\b(SET|REMOVE|DELETE|MERGE|CREATE)\b/i);
+    const redact = code('purge/redact-audit.cypher');
+    expect(redact).not.toMatch(/\b(REMOVE|DELETE|MERGE|CREATE)\b/i);
+    const assigned = [...redact.matchAll(/\be\.(\w+)\s*=/g)].map((m) => m[1]);
+    expect(assigned.sort()).toEqual(['after', 'before', 'redactedAt', 'redactedBy']);
   });
 
   it('the server has no route that changes or deletes audit entries, and no inline Cypher touching them', () => {

@@ -1,4 +1,4 @@
 MATCH (c:Contact {accountId: $accountId})
-RETURN c {.id, .accountId, .at, .channel, .note, .outcome, .by, .createdAt} AS contact
+RETURN c {.id, .accountId, .at, .channel, .note, .outcome, .by, .createdAt, .purgedAt} AS contact
 ORDER BY c.at DESC, c.createdAt DESC
 LIMIT $limit

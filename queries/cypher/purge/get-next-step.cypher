@@ -1,0 +1,2 @@
+MATCH (r:Relationship {accountId: $accountId})
+RETURN r.nextStep AS nextStep

@@ -1,0 +1,3 @@
+MATCH (r:Relationship {accountId: $accountId})
+SET r.nextStep = $tombstone, r.updatedAt = $now, r.updatedBy = $actor
+RETURN r {.accountId, .stage, .owner, .nextStep, .dueDate, .updatedAt, .updatedBy} AS relationship

@@ -201,9 +201,15 @@ export async function changeRole(db: Db, actor: string, name: string, role: Role
 }
 
 /** An admin sets a new password for someone (forgotten password); their sessions end. */
-export async function resetPassword(db: Db, actor: string, name: string, password: string): Promise<User> {
+export async function resetPassword(
+  db: Db,
+  actor: string,
+  name: string,
+  password: string,
+  passwordField = 'body.password',
+): Promise<User> {
   const key = normaliseUserName(name);
-  assertStrongPassword(password, key, 'password');
+  assertStrongPassword(password, key, passwordField);
   const passwordHash = await hashPassword(password);
   return inDomainTx(() =>
     db.writeTx(async (tx) => {

@@ -145,7 +145,9 @@ export function register(program: Command): void {
       try {
         const name = check(UserName, o.name, '--name');
         const password = check(Password, await readStdin(), 'the password (standard input)');
-        const u = await run(out, (db) => resetPassword(db, actor(), name, password));
+        const u = await run(out, (db) =>
+          resetPassword(db, actor(), name, password, 'the password (standard input)'),
+        );
         out.result(u, () => `new password set for ${u.name}; their sessions have ended`);
       } catch (err) {
         fail(err, !!o.json);

@@ -18,6 +18,7 @@ import neo4jPlugin from './plugins/neo4j.ts';
 import cachePlugin from './plugins/cache.ts';
 import errorsPlugin from './plugins/errors.ts';
 import authPlugin from './plugins/auth.ts';
+import { contentSecurityPolicy } from './plugins/csp.ts';
 import healthRoutes from './routes/health.ts';
 import authRoutes from './routes/auth.ts';
 import userRoutes from './routes/users.ts';
@@ -31,7 +32,7 @@ import auditRoutes from './routes/audit.ts';
 import purgeRoutes from './routes/purge.ts';
 import jobRoutes from './routes/jobs.ts';
 import { defaultRunners, type JobRunners } from './jobs/runners.ts';
-import type { SessionStore } from './auth/sessions.ts';
+import { SessionStore } from './auth/sessions.ts';
 import type { GraphCacheOptions } from './graph/cache.ts';
 
 export const clientDist = fileURLToPath(new URL('../dist/client/', import.meta.url));
@@ -40,8 +41,15 @@ export interface AppOptions {
   db: Db;
   logLevel?: string;
   cookieSecure?: boolean;
-  /** Sign-in attempts per address and username per minute (default 10). */
+  /** Sign-in attempts per user name per minute (default 10). */
   loginAttemptsPerMinute?: number;
+  /** Sign-in attempts per client address per minute (default 10 times the per-name limit). */
+  loginAttemptsPerAddressPerMinute?: number;
+  /** Fastify's trustProxy: which proxies' X-Forwarded-* headers count (server/config.ts TRUST_PROXY). */
+  trustProxy?: false | number | string;
+  /** Session lifetimes; ignored when `sessions` is given. */
+  sessionIdleMs?: number;
+  sessionAbsoluteMs?: number;
   sessions?: SessionStore;
   /** Where the JSON logs go (default stdout); tests capture them to check what is never logged. */
   logStream?: { write(line: string): void };
@@ -77,14 +85,23 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       ...(opts.logStream ? { stream: opts.logStream } : {}),
     },
     bodyLimit: 1_048_576,
+    // A number of hops becomes proxy-addr's "trust the first n" function (what Fastify does with one).
+    trustProxy:
+      typeof opts.trustProxy === 'number'
+        ? (
+            (hops: number) => (_addr: string, i: number) =>
+              i < hops
+          )(opts.trustProxy)
+        : (opts.trustProxy ?? false),
   }).withTypeProvider<ZodTypeProvider>();
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  // Security headers (nosniff, frame-ancestors, referrer policy …). The content security policy is
-  // left to the client build, whose Sigma canvas and the Swagger page need inline styles.
-  await app.register(helmet, { contentSecurityPolicy: false });
+  // Security headers (nosniff, referrer policy …) and a strict content security policy (plugins/csp.ts).
+  await app.register(helmet, {
+    contentSecurityPolicy: contentSecurityPolicy({ https: opts.cookieSecure ?? false }),
+  });
   await app.register(neo4jPlugin, { db: opts.db });
   await app.register(cachePlugin, { options: opts.cache });
   await app.register(errorsPlugin);
@@ -107,12 +124,20 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // The validator badge would load an image from validator.swagger.io, which the CSP does not allow.
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null } });
 
-  await app.register(authPlugin, { cookieSecure: opts.cookieSecure ?? false, sessions: opts.sessions });
+  await app.register(authPlugin, {
+    cookieSecure: opts.cookieSecure ?? false,
+    sessions:
+      opts.sessions ?? new SessionStore({ idleMs: opts.sessionIdleMs, absoluteMs: opts.sessionAbsoluteMs }),
+  });
 
   await app.register(healthRoutes);
-  await app.register(authRoutes, { loginAttemptsPerMinute: opts.loginAttemptsPerMinute });
+  await app.register(authRoutes, {
+    loginAttemptsPerMinute: opts.loginAttemptsPerMinute,
+    loginAttemptsPerAddressPerMinute: opts.loginAttemptsPerAddressPerMinute,
+  });
   await app.register(userRoutes);
   await app.register(influencerRoutes);
   await app.register(communityRoutes);

@@ -1,5 +1,6 @@
 // Server configuration, checked at start against a schema; a bad value stops the server with a
 // message that names the variable.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { ConfigError } from '../queries/connection.ts';
 
@@ -12,6 +13,49 @@ const Env = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /**
+   * Which reverse proxies may say who the client is (X-Forwarded-For, X-Forwarded-Proto): unset or
+   * `false` trusts none (the socket address counts); a number trusts that many hops; otherwise a
+   * comma-separated list of proxy addresses or CIDR ranges. `true` (trust anyone) is refused, since
+   * any client could then pick its own address and escape the sign-in limit.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v, ctx): false | number | string => {
+      const t = v.trim();
+      if (t === '' || t === 'false') return false;
+      if (/^\d+$/.test(t) && +t >= 1 && +t <= 10) return +t;
+      const parts = t.split(',').map((p) => p.trim());
+      const ok = parts.every((p) => {
+        const [ip, bits, more] = p.split('/');
+        if (more !== undefined || !ip || !isIP(ip)) return false;
+        return bits === undefined || (/^\d+$/.test(bits) && +bits <= (isIP(ip) === 4 ? 32 : 128));
+      });
+      if (!ok || t === 'true') {
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            "must be false, a number of proxy hops (1-10), or the proxies' addresses / CIDR ranges separated by commas",
+        });
+        return z.NEVER;
+      }
+      return parts.join(',');
+    }),
+  /** Sign out after this many minutes without a request. */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  /** Sign out this many hours after signing in, however active the session. */
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24)
+    .default(12),
 });
 
 export type ServerConfig = z.infer<typeof Env>;

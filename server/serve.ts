@@ -20,7 +20,14 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     await db.close();
     throw err;
   }
-  const app = await buildApp({ db, logLevel: config.LOG_LEVEL, cookieSecure: config.COOKIE_SECURE });
+  const app = await buildApp({
+    db,
+    logLevel: config.LOG_LEVEL,
+    cookieSecure: config.COOKIE_SECURE,
+    trustProxy: config.TRUST_PROXY,
+    sessionIdleMs: config.SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: config.SESSION_ABSOLUTE_HOURS * 3600_000,
+  });
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   const url = address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
   // Graceful shutdown: stop accepting connections, let in-flight requests and running jobs finish,

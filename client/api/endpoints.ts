@@ -96,6 +96,12 @@ export const purgeContact = (contactId: string, reason: string) =>
     `/api/outreach/contacts/${encodeURIComponent(contactId)}/purge`,
     { body: { reason } },
   );
+export const relationship = (accountId: string, signal?: AbortSignal) =>
+  get<{ relationship: Relationship | null }>(
+    `/api/outreach/relationships/${encodeURIComponent(accountId)}`,
+    undefined,
+    signal,
+  );
 export const setRelationship = (accountId: string, body: RelationshipBody) =>
   request<Relationship>('PUT', `/api/outreach/relationships/${encodeURIComponent(accountId)}`, { body });
 export const pipeline = (q: { stage?: Stage; owner?: string } = {}, signal?: AbortSignal) =>
@@ -110,6 +116,15 @@ export const audit = (q: { before?: number; limit?: number } = {}, signal?: Abor
 export const users = (signal?: AbortSignal) => get<{ items: User[] }>('/api/users', undefined, signal);
 export const createUser = (body: { name: string; role: Role; password: string }) =>
   request<User>('POST', '/api/users', { body });
+const userPath = (name: string) => `/api/users/${encodeURIComponent(name)}`;
+export const setUserRole = (name: string, role: Role) =>
+  request<User>('PUT', `${userPath(name)}/role`, { body: { role } });
+export const resetUserPassword = (name: string, password: string) =>
+  request<User>('PUT', `${userPath(name)}/password`, { body: { password } });
+export const setUserDisabled = (name: string, disabled: boolean) =>
+  request<User>('POST', `${userPath(name)}/${disabled ? 'disable' : 'enable'}`);
+export const endUserSessions = (name: string) => request<void>('POST', `${userPath(name)}/end-sessions`);
+export const deleteUser = (name: string) => request<void>('DELETE', userPath(name));
 
 export const startJob = (body: JobRequest) => request<Job>('POST', '/api/jobs', { body });
 export const job = (id: string, signal?: AbortSignal) =>

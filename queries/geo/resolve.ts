@@ -4,6 +4,7 @@
 // reasonable confidence stays unresolved: a wrong city is worse than none for "near Boston".
 import { createRequire } from 'node:module';
 import { CA_PROVINCES, CITY_ALIASES, COUNTRIES, GB_NATIONS, NOT_PLACES, US_STATES } from './regions.ts';
+import { own } from '../lookup.ts';
 
 export interface Place {
   name: string | null;
@@ -78,23 +79,23 @@ export function qualifier(part: string): Qualifier | null {
   const key = normalise(part).replace(/\.$/, '');
   if (!key) return null;
   const upper = key.toUpperCase();
-  if (upper.length === 2 && US_STATES[upper]) return { country: 'US', admin: upper };
+  if (upper.length === 2 && own(US_STATES, upper)) return { country: 'US', admin: upper };
   const state = stateByName.get(key);
   if (state) return { country: 'US', admin: state };
   const province = provinceByKey.get(key);
   if (province) return { country: 'CA', admin: province };
   const nation = nationByName.get(key);
   if (nation) return { country: 'GB', admin: nation };
-  const country = COUNTRIES[key];
+  const country = own(COUNTRIES, key);
   if (country) return { country };
   return null;
 }
 
 export function regionName(country: string, admin: string | undefined): string | null {
   if (!admin) return null;
-  if (country === 'US') return US_STATES[admin] ?? null;
-  if (country === 'CA') return CA_PROVINCES[admin]?.[0] ?? null;
-  if (country === 'GB') return GB_NATIONS[admin] ?? null;
+  if (country === 'US') return own(US_STATES, admin) ?? null;
+  if (country === 'CA') return own(CA_PROVINCES, admin)?.[0] ?? null;
+  if (country === 'GB') return own(GB_NATIONS, admin) ?? null;
   return null;
 }
 
@@ -153,10 +154,10 @@ export function resolvePlace(text: string | null | undefined): Place | null {
   if (!text) return null;
   const whole = normalise(text);
   if (!whole || NOT_PLACES.has(whole)) return null;
-  let parts = clean(CITY_ALIASES[whole] ?? text);
+  let parts = clean(own(CITY_ALIASES, whole) ?? text);
   if (parts.length === 0) return null;
   // A nickname may be the whole text ("NYC") or its first part ("SF, CA").
-  const alias = CITY_ALIASES[normalise(parts.join(', '))] ?? CITY_ALIASES[normalise(parts[0]!)];
+  const alias = own(CITY_ALIASES, normalise(parts.join(', '))) ?? own(CITY_ALIASES, normalise(parts[0]!));
   if (alias) parts = [...clean(alias), ...parts.slice(1)];
   // "Austin TX", "Portland Oregon": a trailing region without a comma.
   if (parts.length === 1) parts = splitTrailingQualifier(parts[0]!);

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
+import { own } from '../lookup.ts';
 
 const here = (f: string) => new URL(f, import.meta.url);
 
@@ -95,7 +96,7 @@ const SYNONYMS: Record<string, string> = {
 /** A --specialty value → the stored slug ("Type 1 diabetes" → "diabetes", "Oncology" → "cancer"). */
 export function canonicalSpecialty(input: string): string {
   const s = slug(input);
-  return SYNONYMS[s] ?? s;
+  return own(SYNONYMS, s) ?? s;
 }
 
 /**

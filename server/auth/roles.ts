@@ -1,9 +1,8 @@
 // Roles, from least to most: viewer reads; outreach also writes outreach records; admin also
-// manages users and starts ingest and analysis jobs.
-import { z } from 'zod';
+// manages users and starts ingest and analysis jobs. The enum lives with the users (queries/users.ts).
+import { Role } from '../../queries/users.ts';
 
-export const Role = z.enum(['viewer', 'outreach', 'admin']);
-export type Role = z.infer<typeof Role>;
+export { Role };
 
 const rank: Record<Role, number> = { viewer: 0, outreach: 1, admin: 2 };
 

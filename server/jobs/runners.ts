@@ -1,6 +1,8 @@
 // What each job kind runs: the analysis (queries/analysis/run.ts) and the ingest pipeline
 // (ingest/pipeline.ts), the same code the `analyze` and `ingest` commands run.
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { Invalid } from '../../queries/errors.ts';
 import { PHASES, runAnalysis } from '../../queries/analysis/run.ts';
 import { ingestFiles } from '../../ingest/pipeline.ts';
 import { defaultRejectsPath, RejectsFile } from '../../ingest/rejects.ts';
@@ -72,14 +74,44 @@ export const defaultRunners: JobRunners = {
   },
 };
 
-/** Resolves files against the import folder and refuses any that would leave it. */
-export function importPaths(files: string[], importDir: string): string[] {
-  const root = path.resolve(importDir);
-  return files.map((f) => {
-    const full = path.resolve(root, f);
-    if (full !== root && !full.startsWith(root + path.sep)) {
-      throw new RangeError(`${f} is outside the import folder`);
+/**
+ * Resolves files against the import folder and refuses any that would leave it. The check is made on
+ * the real path (fs.realpath: every symlink followed), so a symlink inside the folder that points
+ * elsewhere is refused just like `../`; the ingest then opens that resolved path, not the name given.
+ */
+export async function importPaths(files: string[], importDir: string): Promise<string[]> {
+  const field = 'body.files';
+  let root: string;
+  try {
+    root = await realpath(path.resolve(importDir));
+  } catch {
+    throw new Invalid(`${field}: the import folder ${importDir} does not exist`, [
+      { field, message: 'the import folder does not exist' },
+    ]);
+  }
+  const out: string[] = [];
+  for (const f of files) {
+    const lexical = path.resolve(root, f);
+    const inside = (p: string) => p !== root && p.startsWith(root + path.sep);
+    if (!inside(lexical)) {
+      throw new Invalid(`${field}: ${f} is outside the import folder`, [
+        { field, message: `${f} is outside the import folder` },
+      ]);
     }
-    return full;
-  });
+    let real: string;
+    try {
+      real = await realpath(lexical);
+    } catch {
+      throw new Invalid(`${field}: ${f} does not exist in the import folder`, [
+        { field, message: `${f} does not exist` },
+      ]);
+    }
+    if (!inside(real)) {
+      throw new Invalid(`${field}: ${f} is a link to a file outside the import folder`, [
+        { field, message: `${f} leads outside the import folder` },
+      ]);
+    }
+    out.push(real);
+  }
+  return out;
 }

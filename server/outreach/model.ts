@@ -26,6 +26,8 @@ export const RelationshipBody = z.object({
   owner: UserName.nullable().optional(),
   nextStep: z.string().trim().min(1).max(500).nullable().optional(),
   dueDate: IsoDate.nullable().optional(),
+  /** Required to move a relationship to an earlier stage (e.g. responded → to follow). */
+  confirmBackwards: z.boolean().optional(),
 });
 export type RelationshipBody = z.infer<typeof RelationshipBody>;
 

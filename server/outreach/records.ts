@@ -1,9 +1,19 @@
 // Reads and writes of outreach records. Every write runs in one transaction with its audit entry.
+//
+// Integrity rules for a relationship, checked here so every caller (API, client, scripts) gets them:
+// - the stage never moves backwards (responded → to_follow …) unless the change says it is confirmed
+//   (`confirmBackwards: true`): otherwise 409 naming the current stage, and nothing changes;
+// - only the owner or an admin may give a relationship to someone else (403); an unowned one may be
+//   claimed by anyone who writes outreach records;
+// - the owner must be an existing, enabled user (400 naming body.owner).
 import { randomUUID } from 'node:crypto';
 import { loadCypher } from '../../queries/cypher.ts';
 import { int, type Db, type Tx } from '../../queries/db.ts';
 import { appendAudit, textRef } from '../audit/log.ts';
 import { assertNoPhi } from '../phi/guard.ts';
+import { Conflict, Forbidden, Invalid } from '../../queries/errors.ts';
+import { inDomainTx } from '../../queries/domain-tx.ts';
+import { normaliseUserName, userIsActive, type Role } from '../../queries/users.ts';
 import { HttpError } from '../plugins/errors.ts';
 import {
   Contact,
@@ -39,37 +49,83 @@ export async function getRelationship(db: Db, accountId: string): Promise<Relati
   return db.readTx((tx) => currentRelationship(tx, accountId), 'server/outreach/get-relationship');
 }
 
+// How far along a relationship is. Declined ranks with partner: both end the pipeline, and moving
+// from one to the other is a decision, not a step back.
+const PROGRESS: Readonly<Record<Stage, number>> = {
+  to_follow: 0,
+  following: 1,
+  contacted: 2,
+  responded: 3,
+  partner: 4,
+  declined: 4,
+};
+
+export function isBackwards(from: Stage, to: Stage): boolean {
+  return PROGRESS[to] < PROGRESS[from];
+}
+
+export interface Actor {
+  name: string;
+  role: Role;
+}
+
 /** Sets stage, owner, next step and due date; fields left out keep their value. */
 export async function setRelationship(
   db: Db,
-  actor: string,
+  who: Actor | string,
   accountId: string,
   body: RelationshipBody,
 ): Promise<Relationship> {
   // Checked here, not only in the route, so that no caller (CLI, jobs, demo data) can skip it.
   assertNoPhi({ 'body.nextStep': body.nextStep });
-  const result = await db.writeTx(async (tx) => {
-    if (!(await accountExists(tx, accountId))) return MISSING;
-    const before = await currentRelationship(tx, accountId);
-    const [row] = await tx.run(loadCypher('server/outreach/upsert-relationship'), {
-      accountId,
-      stage: body.stage,
-      owner: body.owner === undefined ? (before?.owner ?? actor) : body.owner,
-      nextStep: body.nextStep === undefined ? (before?.nextStep ?? null) : body.nextStep,
-      dueDate: body.dueDate === undefined ? (before?.dueDate ?? null) : body.dueDate,
-      now: new Date().toISOString(),
-      actor,
-    });
-    const after = Relationship.parse(row!.relationship);
-    await appendAudit(tx, {
-      actor,
-      action: before ? 'relationship.update' : 'relationship.create',
-      target: `account:${accountId}`,
-      before,
-      after,
-    });
-    return after;
-  }, 'server/outreach/set-relationship');
+  // A bare name is a system caller (the demo data, scripts): it has no say over ownership rules.
+  const actor: Actor = typeof who === 'string' ? { name: who, role: 'outreach' } : who;
+  const result = await inDomainTx(() =>
+    db.writeTx(async (tx) => {
+      if (!(await accountExists(tx, accountId))) return MISSING;
+      const before = await currentRelationship(tx, accountId);
+      if (before && isBackwards(before.stage, body.stage) && body.confirmBackwards !== true) {
+        throw new Conflict(
+          `this account is already at "${before.stage.replace('_', ' ')}"; moving it back to ` +
+            `"${body.stage.replace('_', ' ')}" needs confirmBackwards: true`,
+          [{ field: 'body.stage', message: `would move back from ${before.stage}`, current: before.stage }],
+        );
+      }
+      const owner =
+        body.owner === undefined || body.owner === null ? body.owner : normaliseUserName(body.owner);
+      if (owner !== undefined && owner !== (before?.owner ?? null)) {
+        if (before?.owner && before.owner !== actor.name && actor.role !== 'admin') {
+          throw new Forbidden(
+            `only ${before.owner} (the owner) or an admin may give this relationship to someone else`,
+            [{ field: 'body.owner', message: 'only the owner or an admin may re-assign' }],
+          );
+        }
+        if (owner !== null && !(await userIsActive(tx, owner))) {
+          throw new Invalid(`body.owner: there is no active user called ${owner}`, [
+            { field: 'body.owner', message: 'must be an existing, enabled user' },
+          ]);
+        }
+      }
+      const [row] = await tx.run(loadCypher('server/outreach/upsert-relationship'), {
+        accountId,
+        stage: body.stage,
+        owner: owner === undefined ? (before?.owner ?? actor.name) : owner,
+        nextStep: body.nextStep === undefined ? (before?.nextStep ?? null) : body.nextStep,
+        dueDate: body.dueDate === undefined ? (before?.dueDate ?? null) : body.dueDate,
+        now: new Date().toISOString(),
+        actor: actor.name,
+      });
+      const after = Relationship.parse(row!.relationship);
+      await appendAudit(tx, {
+        actor: actor.name,
+        action: before ? 'relationship.update' : 'relationship.create',
+        target: `account:${accountId}`,
+        before,
+        after,
+      });
+      return after;
+    }, 'server/outreach/set-relationship'),
+  );
   return orNotFound(result, accountId, 'params.id');
 }
 

@@ -3,6 +3,13 @@
 // declare it is admin-only. Checks run onRequest, before the body is validated, so an unauthenticated
 // caller learns nothing about the route's input (401), and a signed-in user without the role gets 403.
 //
+// The session holds the user's name, not their rights: every request reads the user (role, disabled,
+// session epoch) from the database, so a role change takes effect at the next request and a disabled
+// or deleted user, or one whose sessions were ended, is signed out at the next request.
+//
+// Answers to signed-in requests carry `Cache-Control: no-store`, so a shared computer's browser cache
+// or a proxy never keeps what a signed-in person saw.
+//
 // CSRF: cookie-authenticated writes (any method but GET/HEAD/OPTIONS) must carry the session's token
 // in the `x-csrf-token` header. The token is returned by login and by GET /api/auth/me (and set as
 // the readable `cc_csrf` cookie); another site cannot read it, so it cannot forge the header.
@@ -12,6 +19,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { allows, type Role } from '../auth/roles.ts';
 import { SessionStore, type Session } from '../auth/sessions.ts';
+import { sessionState } from '../../queries/users.ts';
 import { HttpError } from './errors.ts';
 
 export const SESSION_COOKIE = 'cc_session';
@@ -29,7 +37,7 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     sessions: SessionStore;
-    startSession(reply: FastifyReply, user: Session['user']): Session;
+    startSession(reply: FastifyReply, user: Session['user'], epoch: number): Session;
     endSession(req: FastifyRequest, reply: FastifyReply): void;
   }
 }
@@ -60,16 +68,40 @@ export default fp(
       secure: opts.cookieSecure ?? false,
     };
 
-    app.decorate('startSession', (reply: FastifyReply, user: Session['user']) => {
-      const s = app.sessions.create(user);
-      reply.setCookie(SESSION_COOKIE, s.id, { ...cookieOptions, httpOnly: true });
-      reply.setCookie(CSRF_COOKIE, s.csrfToken, { ...cookieOptions, httpOnly: false });
+    // Secure when told so, and whenever the request came over HTTPS (directly, or through a trusted
+    // proxy's X-Forwarded-Proto), so the id is never sent back over plain HTTP.
+    const cookieOptionsFor = (req: FastifyRequest) => ({
+      ...cookieOptions,
+      secure: cookieOptions.secure || req.protocol === 'https',
+    });
+    app.decorate('startSession', (reply: FastifyReply, user: Session['user'], epoch: number) => {
+      const s = app.sessions.create(user, epoch);
+      const options = cookieOptionsFor(reply.request);
+      reply.setCookie(SESSION_COOKIE, s.id, { ...options, httpOnly: true });
+      reply.setCookie(CSRF_COOKIE, s.csrfToken, { ...options, httpOnly: false });
       return s;
     });
     app.decorate('endSession', (req: FastifyRequest, reply: FastifyReply) => {
       app.sessions.delete(req.cookies[SESSION_COOKIE]);
-      reply.clearCookie(SESSION_COOKIE, cookieOptions);
-      reply.clearCookie(CSRF_COOKIE, cookieOptions);
+      reply.clearCookie(SESSION_COOKIE, cookieOptionsFor(req));
+      reply.clearCookie(CSRF_COOKIE, cookieOptionsFor(req));
+    });
+
+    /** The session, if its user still exists, is enabled and has not had their sessions ended. */
+    const liveSession = async (id: string | undefined): Promise<Session | undefined> => {
+      const s = app.sessions.get(id);
+      if (!s) return undefined;
+      const state = await sessionState(app.db, s.user.name);
+      if (!state || state.disabled || state.sessionEpoch !== s.epoch) {
+        app.sessions.delete(s.id);
+        return undefined;
+      }
+      s.user.role = state.role;
+      return s;
+    };
+
+    app.addHook('onSend', async (req, reply) => {
+      if (req.session || req.url.startsWith('/api/auth/')) reply.header('cache-control', 'no-store');
     });
 
     app.addHook('onRequest', async (req) => {
@@ -77,7 +109,7 @@ export default fp(
       // Unknown paths fall through to the 404 handler; the docs and the web app are public.
       if (url === undefined || !url.startsWith('/api/') || url.startsWith('/api/docs')) return;
       const access: Access = req.routeOptions.config.access ?? 'admin';
-      req.session = app.sessions.get(req.cookies[SESSION_COOKIE]);
+      req.session = await liveSession(req.cookies[SESSION_COOKIE]);
       if (access === 'public') return;
       if (!req.session) throw new HttpError(401, 'unauthorized', 'sign in first (POST /api/auth/login)');
       if (!allows(req.session.user.role, access)) {
@@ -99,5 +131,5 @@ export default fp(
       }
     });
   },
-  { name: 'auth', dependencies: ['errors'] },
+  { name: 'auth', dependencies: ['errors', 'neo4j'] },
 );

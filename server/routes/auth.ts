@@ -1,10 +1,20 @@
-// POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me.
+// POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me, POST /api/auth/password.
+//
+// Sign-in is limited twice over, both counted before any password is hashed (each hash costs 32 MiB
+// and tens of milliseconds, so unlimited attempts would also be a way to load the server):
+// - per user name in its normal form (queries/users.ts normaliseUserName: NFKC, trimmed, lower case,
+//   the same form the lookup uses), so " name", "NAME" and "\tname" share one budget, whatever
+//   address they come from;
+// - per client address, so one address cannot try many names. Behind a reverse proxy the address is
+//   the proxy's unless TRUST_PROXY names it (server/config.ts), in which case X-Forwarded-For is used.
 import rateLimit from '@fastify/rate-limit';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { decoyHash, verifyPassword } from '../auth/password.ts';
 import { Role } from '../auth/roles.ts';
-import { findUser } from '../auth/users.ts';
+import { changeOwnPassword, findUser, normaliseUserName } from '../auth/users.ts';
+import { currentUser } from '../plugins/auth.ts';
 import { HttpError } from '../plugins/errors.ts';
 import { ErrorBody } from './common.ts';
 
@@ -19,13 +29,49 @@ export const Me = z.object({
 });
 export type Me = z.infer<typeof Me>;
 
+export const ChangePasswordBody = z.object({
+  currentPassword: z.string().min(1, 'is required').max(256),
+  password: z.string().min(1, 'is required').max(256),
+});
+
 export interface AuthRouteOptions {
-  /** Sign-in attempts allowed per address and username per minute. */
+  /** Sign-in attempts allowed per user name per minute (default 10). */
   loginAttemptsPerMinute?: number;
+  /** Sign-in attempts allowed per client address per minute (default 10 times the per-name limit). */
+  loginAttemptsPerAddressPerMinute?: number;
 }
 
 const auth: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, opts) => {
   await app.register(rateLimit, { global: false });
+  const perName = opts.loginAttemptsPerMinute ?? 10;
+  const byName = app.createRateLimit({
+    max: perName,
+    timeWindow: 60_000,
+    keyGenerator: (req: FastifyRequest) => {
+      const body = req.body as { username?: unknown } | undefined;
+      return `name|${normaliseUserName(String(body?.username ?? ''))}`;
+    },
+  });
+  const byAddress = app.createRateLimit({
+    max: opts.loginAttemptsPerAddressPerMinute ?? perName * 10,
+    timeWindow: 60_000,
+    keyGenerator: (req: FastifyRequest) => `ip|${req.ip}`,
+  });
+  // A stolen session must not be a way to guess the current password either.
+  const byUser = app.createRateLimit({
+    max: perName,
+    timeWindow: 60_000,
+    keyGenerator: (req: FastifyRequest) => `user|${req.session?.user.name ?? ''}`,
+  });
+  const refuseIfExceeded = (r: Awaited<ReturnType<typeof byName>>, reply: FastifyReply) => {
+    if (r.isAllowed || !r.isExceeded) return;
+    reply.header('retry-after', String(r.ttlInSeconds));
+    throw new HttpError(
+      429,
+      'too_many_requests',
+      `too many sign-in attempts; try again in ${Math.ceil(r.ttl / 1000)} s`,
+    );
+  };
 
   app.post(
     '/api/auth/login',
@@ -36,39 +82,28 @@ const auth: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, opts) => {
         body: LoginBody,
         response: { 200: Me, 401: ErrorBody, 429: ErrorBody },
       },
-      config: {
-        access: 'public',
-        rateLimit: {
-          max: opts.loginAttemptsPerMinute ?? 10,
-          timeWindow: 60_000,
-          // After the body is parsed, so the limit is per address *and* username: one attacker
-          // cannot lock everyone out, and one account cannot be guessed at from one address.
-          hook: 'preHandler',
-          keyGenerator: (req) => {
-            const body = req.body as { username?: unknown } | undefined;
-            return `${req.ip}|${String(body?.username ?? '').toLowerCase()}`;
-          },
-          errorResponseBuilder: (_req, ctx) =>
-            new HttpError(
-              429,
-              'too_many_requests',
-              `too many sign-in attempts; try again in ${Math.ceil(ctx.ttl / 1000)} s`,
-            ),
-        },
+      config: { access: 'public' },
+      // After the body is parsed (the name is in it), before anything is hashed. Both budgets are
+      // counted on every attempt, so neither can be spent without the other noticing.
+      preHandler: async (req, reply) => {
+        const [address, name] = [await byAddress(req), await byName(req)];
+        refuseIfExceeded(address, reply);
+        refuseIfExceeded(name, reply);
       },
     },
     async (req, reply) => {
-      const user = await findUser(app.db, req.body.username.trim());
+      const user = await findUser(app.db, req.body.username);
       // Hash even when the user does not exist, so response time does not reveal valid names.
       const ok = await verifyPassword(req.body.password, user?.passwordHash ?? (await decoyHash()));
-      if (!user || !ok) {
+      // A disabled user gets the same answer as a wrong password: the name's state is not revealed.
+      if (!user || !ok || user.disabled) {
         // The name is logged only when it is a real account: a password typed into the username
         // field must not land in the log.
         req.log.info({ username: user ? user.name : null }, 'sign-in refused');
         throw new HttpError(401, 'unauthorized', 'wrong username or password');
       }
       if (req.session) app.endSession(req, reply);
-      const s = app.startSession(reply, { name: user.name, role: user.role });
+      const s = app.startSession(reply, { name: user.name, role: user.role }, user.sessionEpoch);
       req.log.info({ username: user.name, role: user.role }, 'signed in');
       return { user: s.user, csrfToken: s.csrfToken };
     },
@@ -93,6 +128,36 @@ const auth: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, opts) => {
       config: { access: 'viewer' },
     },
     async (req) => ({ user: req.session!.user, csrfToken: req.session!.csrfToken }),
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Change my own password (the current one is required); every other session of mine ends, ' +
+          'this one is renewed with a new CSRF token',
+        body: ChangePasswordBody,
+        response: { 200: Me, 400: ErrorBody, 403: ErrorBody },
+      },
+      config: { access: 'viewer' },
+      preHandler: async (req, reply) => {
+        refuseIfExceeded(await byUser(req), reply);
+      },
+    },
+    async (req, reply) => {
+      const me = currentUser(req);
+      const { sessionEpoch } = await changeOwnPassword(
+        app.db,
+        me.name,
+        req.body.currentPassword,
+        req.body.password,
+      );
+      app.endSession(req, reply);
+      const s = app.startSession(reply, { name: me.name, role: me.role }, sessionEpoch);
+      return { user: s.user, csrfToken: s.csrfToken };
+    },
   );
 };
 export default auth;

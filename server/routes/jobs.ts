@@ -1,6 +1,5 @@
 // Admin jobs: POST /api/jobs {kind: 'analyze' | 'ingest', …} → 202 with the job; GET /api/jobs/:id
 // for its progress; GET /api/jobs for the recent ones.
-import { existsSync } from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appendAudit } from '../audit/log.ts';
@@ -50,23 +49,7 @@ const jobs: FastifyPluginAsyncZod<JobRouteOptions> = async (app, opts) => {
             opts.runners.analyze(app.db, body, progress).finally(() => app.graphCache.clear()),
           );
         } else {
-          let paths: string[];
-          try {
-            paths = importPaths(body.files, opts.importDir);
-          } catch (err) {
-            throw new HttpError(400, 'bad_request', `body.files: ${(err as Error).message}`, [
-              { field: 'body.files', message: (err as Error).message },
-            ]);
-          }
-          const missing = body.files.find((_f, i) => !existsSync(paths[i]!));
-          if (missing !== undefined) {
-            throw new HttpError(
-              400,
-              'bad_request',
-              `body.files: ${missing} does not exist in the import folder`,
-              [{ field: 'body.files', message: `${missing} does not exist` }],
-            );
-          }
+          const paths = await importPaths(body.files, opts.importDir);
           job = app.jobs.start('ingest', actor, { ...body }, (progress) =>
             opts.runners.ingest(app.db, { ...body, paths }, progress).finally(() => app.graphCache.clear()),
           );

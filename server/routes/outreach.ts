@@ -50,15 +50,24 @@ const outreach: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['outreach'],
-        summary: 'Set stage, owner, next step and due date (fields left out keep their value)',
+        summary:
+          'Set stage, owner, next step and due date (fields left out keep their value). Moving the stage ' +
+          'back needs confirmBackwards: true (409 otherwise); only the owner or an admin re-assigns (403)',
         params: AccountParams,
         body: RelationshipBody,
-        response: { 200: Relationship, 404: ErrorBody, 422: ErrorBody },
+        response: {
+          200: Relationship,
+          400: ErrorBody,
+          403: ErrorBody,
+          404: ErrorBody,
+          409: ErrorBody,
+          422: ErrorBody,
+        },
       },
       config: { access: 'outreach' },
     },
     async (req) => {
-      const rel = await setRelationship(app.db, currentUser(req).name, req.params.id, req.body);
+      const rel = await setRelationship(app.db, currentUser(req), req.params.id, req.body);
       // The account page shows the relationship: drop its cached copy.
       app.graphCache.invalidate(`account:${req.params.id}`);
       return rel;

@@ -7,6 +7,7 @@ import { ApiError } from '../../api/http.ts';
 import { STAGES, type Stage, type WarmPathData } from '../../api/types.ts';
 import { useAsync } from '../../lib/useAsync.ts';
 import { STAGE_LABELS } from '../../graph/style.ts';
+import { stageAhead } from '../../lib/stage-conflict.ts';
 import { SessionContext, useCan } from '../../state/session.ts';
 import { ContactForm } from './ContactForm.tsx';
 import { NextStepForm } from './NextStepForm.tsx';
@@ -28,6 +29,7 @@ export function AccountPanel(props: {
   const [warm, setWarm] = useState<WarmPathData[] | null>(null);
   const [egoIds, setEgoIds] = useState<{ id: string; label: string }[] | null>(null);
   const [stageError, setStageError] = useState<string | null>(null);
+  const [moveBack, setMoveBack] = useState<{ stage: Stage; current: Stage } | null>(null);
   const canWrite = useCan('outreach');
   const user = useContext(SessionContext);
   const isAdmin = useCan('admin');
@@ -56,13 +58,17 @@ export function AccountPanel(props: {
   const a = p.account;
   const rel = p.outreach.relationship;
 
-  const changeStage = async (stage: Stage) => {
+  const changeStage = async (stage: Stage, confirmBackwards = false) => {
     setStageError(null);
+    setMoveBack(null);
     try {
-      await setRelationship(accountId, { stage });
+      await setRelationship(accountId, { stage, ...(confirmBackwards ? { confirmBackwards } : {}) });
       profile.reload();
     } catch (e) {
-      setStageError(e instanceof Error ? e.message : String(e));
+      // An earlier stage is a deliberate step back: ask, then send it again confirmed.
+      const current = stageAhead(e);
+      if (current) setMoveBack({ stage, current });
+      else setStageError(e instanceof Error ? e.message : String(e));
     }
   };
   const loadWarm = async () => setWarm((await paths(accountId)).items);
@@ -176,6 +182,17 @@ export function AccountPanel(props: {
                 </option>
               ))}
             </select>
+          </p>
+        )}
+        {moveBack && (
+          <p role="group" aria-label="Confirm moving back">
+            Move back from {STAGE_LABELS[moveBack.current]} to {STAGE_LABELS[moveBack.stage]}?{' '}
+            <button type="button" onClick={() => void changeStage(moveBack.stage, true)}>
+              Move back
+            </button>{' '}
+            <button type="button" onClick={() => setMoveBack(null)}>
+              Keep {STAGE_LABELS[moveBack.current]}
+            </button>
           </p>
         )}
         {stageError && <p role="alert">{stageError}</p>}

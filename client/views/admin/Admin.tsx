@@ -1,9 +1,11 @@
 // Admin: users and roles, starting an analysis or an ingest with its progress, and the audit log.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useContext, useEffect, useState, type FormEvent } from 'react';
 import { audit, createUser, job as fetchJob, startJob, users } from '../../api/endpoints.ts';
 import { ROLES, type AuditEntry, type Job, type Role } from '../../api/types.ts';
 import { SortableTable, type Column } from '../../components/SortableTable.tsx';
 import { useAsync } from '../../lib/useAsync.ts';
+import { SessionContext } from '../../state/session.ts';
+import { UserRow } from './UserRow.tsx';
 
 /**
  * Before/after of an audit entry as short text, one `field: value` per line so a narrow column stays
@@ -100,6 +102,7 @@ function Jobs() {
 
 function Users() {
   const list = useAsync((s) => users(s), []);
+  const me = useContext(SessionContext)?.name;
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('viewer');
   const [password, setPassword] = useState('');
@@ -125,16 +128,14 @@ function Users() {
           <tr>
             <th scope="col">Name</th>
             <th scope="col">Role</th>
+            <th scope="col">State</th>
             <th scope="col">Created</th>
+            <th scope="col">Actions</th>
           </tr>
         </thead>
         <tbody>
           {list.data?.items.map((u) => (
-            <tr key={u.name}>
-              <td>{u.name}</td>
-              <td>{u.role}</td>
-              <td>{u.createdAt?.slice(0, 10) ?? '—'}</td>
-            </tr>
+            <UserRow key={u.name} user={u} me={me} onChanged={list.reload} />
           ))}
         </tbody>
       </table>
@@ -147,7 +148,7 @@ function Users() {
             <option key={r}>{r}</option>
           ))}
         </select>
-        <label htmlFor="new-password">Password (12+ characters)</label>
+        <label htmlFor="new-password">Password (12+ characters, not easy to guess)</label>
         <input
           id="new-password"
           type="password"

@@ -1,7 +1,7 @@
 // Influencers for the current filters: a sortable, keyboard-usable table with why each is ranked, a
 // button to add an account to the outreach pipeline, "more" paging and a CSV of what is shown.
 import { useState } from 'react';
-import { influencers, setRelationship } from '../../api/endpoints.ts';
+import { influencers } from '../../api/endpoints.ts';
 import type { InfluencerItem } from '../../api/types.ts';
 import { FilterPanel } from '../../components/FilterPanel.tsx';
 import { SortableTable, type Column } from '../../components/SortableTable.tsx';
@@ -10,6 +10,7 @@ import { downloadText } from '../../lib/download.ts';
 import { useAsync } from '../../lib/useAsync.ts';
 import type { InfluencerFilters } from '../../state/filters.ts';
 import { useCan } from '../../state/session.ts';
+import { PipelineButton } from './PipelineButton.tsx';
 import { influencerCsvColumns, influencerCsvRows, placeText, whyText } from './columns.ts';
 
 export function applyMinScore(
@@ -31,7 +32,6 @@ export function Influencers(props: {
     null,
   );
   const first = useAsync((s) => influencers(filters, { limit: 100 }, s), [key]);
-  const [added, setAdded] = useState<Record<string, string>>({});
   const canWrite = useCan('outreach');
 
   const pages = extra?.key === key ? extra : null;
@@ -43,14 +43,6 @@ export function Influencers(props: {
     if (!next) return;
     const page = await influencers(filters, { limit: 100, cursor: next });
     setExtra({ key, items: [...(pages?.items ?? []), ...page.items], next: page.next });
-  };
-  const addToPipeline = async (i: InfluencerItem) => {
-    try {
-      await setRelationship(i.accountId, { stage: 'to_follow' });
-      setAdded((a) => ({ ...a, [i.accountId]: 'Added' }));
-    } catch (e) {
-      setAdded((a) => ({ ...a, [i.accountId]: e instanceof Error ? e.message : 'Failed' }));
-    }
   };
 
   const columns: Column<InfluencerItem>[] = [
@@ -99,19 +91,7 @@ export function Influencers(props: {
       header: 'Outreach',
       // The open panel has its own stage control, so this column folds away beside it.
       className: 'nowrap wide-only',
-      render: (i) =>
-        added[i.accountId] ?? (
-          <button
-            type="button"
-            onClick={(e) => {
-              e.stopPropagation();
-              void addToPipeline(i);
-            }}
-            aria-label={`Add @${i.handle ?? i.accountId} to the outreach pipeline`}
-          >
-            Add to pipeline
-          </button>
-        ),
+      render: (i) => <PipelineButton key={i.accountId} item={i} />,
     });
   }
 

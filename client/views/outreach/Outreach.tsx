@@ -126,15 +126,14 @@ export function Outreach(props: { onOpen: (accountId: string) => void }) {
     const r = item.relationship;
     if (r.stage === to) return;
     const who = `@${item.handle ?? r.accountId}`;
-    if (
-      isBackwards(r.stage, to) &&
-      !window.confirm(`Move ${who} back from ${STAGE_LABELS[r.stage]} to ${STAGE_LABELS[to]}?`)
-    ) {
+    const back = isBackwards(r.stage, to);
+    if (back && !window.confirm(`Move ${who} back from ${STAGE_LABELS[r.stage]} to ${STAGE_LABELS[to]}?`)) {
       return;
     }
     setMoveError(null);
     try {
-      await setRelationship(r.accountId, { stage: to });
+      // The server refuses a move back unless it is confirmed, so progress is never undone by accident.
+      await setRelationship(r.accountId, back ? { stage: to, confirmBackwards: true } : { stage: to });
       board.reload();
     } catch (e) {
       setMoveError(`${who} was not moved: ${e instanceof Error ? e.message : String(e)}`);

@@ -118,14 +118,14 @@ describe('sign-in, sessions and CSRF over HTTP', () => {
   it('`user add` reads the password from standard input and refuses a short one', async () => {
     const env = { CARECIRCLE_NEO4J_INSTANCE: process.env.CARECIRCLE_NEO4J_INSTANCE };
     const ok = await runCli(['user', 'add', '--name', 'grace', '--role', 'outreach', '--json'], {
-      input: 'grace has a long password\n',
+      input: 'meadow lantern violet quartz\n',
       env,
     });
     expect(ok.code, ok.stderr).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ name: 'grace', role: 'outreach' });
     const login = await client(api.url).fetch('/api/auth/login', {
       method: 'POST',
-      json: { username: 'grace', password: 'grace has a long password' },
+      json: { username: 'grace', password: 'meadow lantern violet quartz' },
     });
     expect(login.status).toBe(200);
 

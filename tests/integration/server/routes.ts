@@ -41,6 +41,41 @@ export const ROUTES: RouteCase[] = [
     access: 'admin',
     ok: 201,
   },
+  // The user life cycle, on a name nobody has: the role check passed, the lookup answered 404.
+  ...(['role', 'password'] as const).map((what): RouteCase => ({
+    method: 'PUT',
+    path: `/api/users/{name}/${what}`,
+    url: () => `/api/users/nobody-${unique()}/${what}`,
+    body: () => (what === 'role' ? { role: 'viewer' } : { password: 'a long enough password' }),
+    access: 'admin',
+    ok: 404,
+  })),
+  ...(['disable', 'enable', 'end-sessions'] as const).map((what): RouteCase => ({
+    method: 'POST',
+    path: `/api/users/{name}/${what}`,
+    url: () => `/api/users/nobody-${unique()}/${what}`,
+    access: 'admin',
+    ok: 404,
+  })),
+  {
+    method: 'DELETE',
+    path: '/api/users/{name}',
+    url: () => `/api/users/nobody-${unique()}`,
+    access: 'admin',
+    ok: 404,
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/password',
+    url: () => '/api/auth/password',
+    // The current password again: refused (400) after the role and the current password were checked.
+    body: () => ({
+      currentPassword: 'correct horse battery staple',
+      password: 'correct horse battery staple',
+    }),
+    access: 'viewer',
+    ok: 400,
+  },
   {
     method: 'GET',
     path: '/api/influencers',

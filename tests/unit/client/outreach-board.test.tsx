@@ -88,6 +88,10 @@ describe('the pipeline board', () => {
     confirm.mockReturnValue(true);
     fireEvent.click(screen.getByRole('button', { name: 'Move ben back to Contacted' }));
     await waitFor(() => expect(api.calls.some((c) => c.method === 'PUT')).toBe(true));
+    expect(api.calls.find((c) => c.method === 'PUT')!.body).toEqual({
+      stage: 'contacted',
+      confirmBackwards: true,
+    });
   });
 
   it('filters by owner on the server and shows the last contact on the card', async () => {

@@ -1,0 +1,3 @@
+MATCH (u:User {name: $name})
+DETACH DELETE u
+RETURN count(*) AS deleted

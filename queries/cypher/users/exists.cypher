@@ -1,0 +1,3 @@
+MATCH (u:User {name: $name})
+RETURN coalesce(u.disabled, false) AS disabled
+LIMIT 1

@@ -13,6 +13,11 @@ export const Community = z.object({
   topAccounts: z.array(z.string()),
   /** This community's share of the partition's modularity (the shares sum to the run's modularity). */
   modularity: z.number(),
+  /**
+   * How much of this community other seeds find again (mean best-match Jaccard, 0..1); null for a
+   * run made before stability was measured.
+   */
+  stability: z.number().nullable(),
   runId: z.string().nullable(),
 });
 export type Community = z.infer<typeof Community>;

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { loadCypher } from './cypher.ts';
 import { int, type Db } from './db.ts';
-import { canonicalRegion, distanceKm, resolvePlace } from './geo/resolve.ts';
+import { ambiguousPlace, canonicalRegion, distanceKm, lookupPlace } from './geo/resolve.ts';
 import { canonicalSpecialty, normaliseTag } from './taxonomy/specialties.ts';
 import { Role } from './taxonomy/role.ts';
 import { InteractionWeights } from './analysis/params.ts';
@@ -112,7 +112,8 @@ export async function findInfluencers(db: Db, input: InfluencerQueryInput): Prom
   const q = InfluencerQuery.parse(input);
   let near: { lat: number; lon: number; label: string } | null = null;
   if (q.near) {
-    const place = resolvePlace(q.near);
+    const place = lookupPlace(q.near);
+    if (place && 'ambiguous' in place) throw ambiguousPlace(q.near, place, 'near');
     if (!place || place.lat === null || place.lon === null) throw new UnknownPlaceError(q.near);
     near = { lat: place.lat, lon: place.lon, label: q.near };
   }

@@ -16,6 +16,7 @@ import {
   PHRASES,
   type Community,
 } from './vocabulary.ts';
+import { isPlanted, spamProfile, spamTags } from './spam.ts';
 
 export interface DemoOptions {
   outDir: string;
@@ -40,6 +41,7 @@ interface DemoAccount {
   community: number;
   role: Role;
   influencer: boolean;
+  planted?: boolean;
 }
 
 class LineWriter {
@@ -100,8 +102,15 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoFiles> {
               : r < 0.42
                 ? 'noise'
                 : 'advocate';
-    accounts.push({ id: String(100000 + i), community, role, influencer: false });
-    if (role === 'bot') bots.push(i);
+    const planted = isPlanted(i, n);
+    accounts.push({
+      id: String(100000 + i),
+      community,
+      role: planted ? 'bot' : role,
+      influencer: false,
+      planted,
+    });
+    if (role === 'bot' || planted) bots.push(i);
     else if (role !== 'noise') members[community]!.push(i);
   }
   // A few clear influencers per community: 3 + one per 500 accounts, at least one clinician when possible.
@@ -128,7 +137,8 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoFiles> {
     const c = COMMUNITIES[a.community]!;
     const first = pick(FIRST);
     const last = pick(LAST);
-    const { name, handleBase, bio } = profile(a, c, first, last, pick, rand);
+    const real = profile(a, c, first, last, pick, rand);
+    const { name, handleBase, bio } = a.planted ? spamProfile(accounts.length - Number(a.id) + 99999) : real;
     let handle = handleBase.replace(/[^A-Za-z0-9_]/g, '').slice(0, 12) || 'user';
     while (handles.has(handle.toLowerCase())) handle = `${handle.slice(0, 11)}${Math.floor(rand() * 1000)}`;
     handles.add(handle.toLowerCase());
@@ -204,8 +214,9 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoFiles> {
     posts += 1;
     const postId = `p${posts}`;
     const c = COMMUNITIES[a.community]!;
-    const tags =
-      a.role === 'bot'
+    const tags = a.planted
+      ? spamTags(pick)
+      : a.role === 'bot'
         ? [pick(BOT_TAGS), pick(BOT_TAGS)]
         : a.role === 'noise'
           ? rand() < 0.5

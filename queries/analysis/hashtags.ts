@@ -17,7 +17,11 @@ export interface TopicClusters {
   pairs: number;
 }
 
-export async function hashtagTopics(db: Db, opts: LouvainOptions): Promise<TopicClusters> {
+/** `exclude`: hashtags left out of the co-occurrence graph (those flagged as spam, spam.ts). */
+export async function hashtagTopics(
+  db: Db,
+  opts: LouvainOptions & { exclude?: ReadonlySet<string> },
+): Promise<TopicClusters> {
   const rows = await db.read(loadCypher('analysis/hashtag-cooccurrence'));
   const index = new Map<string, number>();
   const tags: string[] = [];
@@ -32,6 +36,7 @@ export async function hashtagTopics(db: Db, opts: LouvainOptions): Promise<Topic
   const edges = new EdgeListBuilder();
   for (const raw of rows) {
     const r = Pair.parse(raw);
+    if (opts.exclude?.has(r.a) || opts.exclude?.has(r.b)) continue;
     edges.add(slot(r.a), slot(r.b), r.posts);
   }
   const partition = detectCommunities(edges.build(tags.length), opts);

@@ -22,6 +22,11 @@ export interface LouvainOptions {
    * 'graphology': graphology-communities-louvain on a graphology graph.
    */
   engine?: 'csr' | 'graphology';
+  /**
+   * csr only: Leiden's refinement at each level, so every community is connected (default true);
+   * false gives plain Louvain, kept to measure what the refinement changes.
+   */
+  refine?: boolean;
 }
 
 /** Sums directed edges into one undirected weight per pair; self-loops are dropped. */
@@ -82,7 +87,7 @@ export function detectCommunities(edges: EdgeList, opts: LouvainOptions): Partit
   const raw =
     opts.engine === 'graphology'
       ? graphologyLouvain(edges, opts)
-      : louvainCsr(edges, opts.resolution, seededRng(opts.seed));
+      : louvainCsr(edges, opts.resolution, seededRng(opts.seed), { refine: opts.refine ?? true });
   return partitionOf(raw, edges, opts.resolution);
 }
 

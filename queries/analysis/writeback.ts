@@ -31,6 +31,8 @@ export interface CommunityRow {
   topHashtags: string[];
   topAccounts: string[];
   modularity: number;
+  /** Mean best-match Jaccard with the communities other seeds find (stability.ts), 0..1. */
+  stability: number;
 }
 
 export function placeColumns(place: Place | null) {

@@ -160,6 +160,7 @@ export const CITY_ALIASES: Record<string, string> = {
   'd.c.': 'Washington D.C., DC',
   'washington dc': 'Washington D.C., DC',
   'washington d.c.': 'Washington D.C., DC',
+  'washington state': 'Washington',
   atl: 'Atlanta, GA',
   nola: 'New Orleans, LA',
   chitown: 'Chicago, IL',

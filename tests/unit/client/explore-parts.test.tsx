@@ -43,6 +43,7 @@ const community = (id: number, label: string | null, size = 10): Community => ({
   topHashtags: [],
   topAccounts: [],
   modularity: 0.1,
+  stability: null,
   runId: 'r1',
 });
 

@@ -86,13 +86,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     bodyLimit: 1_048_576,
     // A number of hops becomes proxy-addr's "trust the first n" function (what Fastify does with one).
-    trustProxy:
-      typeof opts.trustProxy === 'number'
-        ? (
-            (hops: number) => (_addr: string, i: number) =>
-              i < hops
-          )(opts.trustProxy)
-        : (opts.trustProxy ?? false),
+    trustProxy: trustProxyOption(opts.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   app.setValidatorCompiler(validatorCompiler);
@@ -156,4 +150,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: clientDist, wildcard: false });
   }
   return app;
+}
+
+function trustProxyOption(v: AppOptions['trustProxy']) {
+  if (typeof v !== 'number') return v ?? false;
+  return (_addr: string, hop: number) => hop < v;
 }

@@ -109,8 +109,13 @@ export default fp(
       // Unknown paths fall through to the 404 handler; the docs and the web app are public.
       if (url === undefined || !url.startsWith('/api/') || url.startsWith('/api/docs')) return;
       const access: Access = req.routeOptions.config.access ?? 'admin';
+      if (access === 'public') {
+        // Public routes need no rights, so they do not ask the database about the user (health must
+        // answer while Neo4j is away); sign-in only uses this to replace an older session.
+        req.session = app.sessions.get(req.cookies[SESSION_COOKIE]);
+        return;
+      }
       req.session = await liveSession(req.cookies[SESSION_COOKIE]);
-      if (access === 'public') return;
       if (!req.session) throw new HttpError(401, 'unauthorized', 'sign in first (POST /api/auth/login)');
       if (!allows(req.session.user.role, access)) {
         throw new HttpError(

@@ -87,7 +87,9 @@ describe('Content-Security-Policy in Chromium', () => {
     await page.getByLabel('Password').fill(login.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('link', { name: 'Influencers' }).click();
-    await expect.poll(() => page.getByTestId('influencer-count').textContent()).toMatch(/^[1-9]\d* shown/);
+    await expect
+      .poll(() => page.getByTestId('influencer-count').textContent(), { timeout: 15_000 })
+      .toMatch(/^[1-9]\d* shown/);
     await page.screenshot({ path: `${screenshotDir}/csp-influencers.png` });
     await page.getByRole('link', { name: 'Admin' }).click();
     await expect
@@ -117,7 +119,7 @@ describe('Content-Security-Policy in Chromium', () => {
     await page.getByLabel('Username').fill(login.username);
     await page.getByLabel('Password').fill(login.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByRole('link', { name: 'Influencers' }).count()).toBe(1);
+    await page.getByRole('link', { name: 'Influencers' }).waitFor();
     // x:1 (@T1DAdvocate) has responded, through the API the page uses.
     const csrf = (await page.context().cookies()).find((c) => c.name === 'cc_csrf')!.value;
     const set = await page.request.put(`${url}/api/outreach/relationships/x%3A1`, {
@@ -127,19 +129,24 @@ describe('Content-Security-Policy in Chromium', () => {
     expect(set.status()).toBe(200);
     await page.getByRole('link', { name: 'Influencers' }).click();
     await page.getByRole('button', { name: 'Add @T1DAdvocate to the outreach pipeline' }).click();
-    const row = page.locator('tr', { hasText: '@T1DAdvocate' });
-    await expect.poll(() => row.textContent()).toContain('Already in the pipeline: Responded');
+    // Other rows name @T1DAdvocate among their reasons; x:1 itself ranks first.
+    const row = page.getByRole('row', { name: /^1 Ana Rivera @T1DAdvocate/ });
+    await expect
+      .poll(() => row.textContent(), { timeout: 15_000 })
+      .toContain('Already in the pipeline: Responded');
     const stage = async () =>
       (await (await page.request.get(`${url}/api/outreach/relationships/x%3A1`)).json()).relationship.stage;
     expect(await stage()).toBe('responded');
     await page.screenshot({ path: `${screenshotDir}/add-to-pipeline-ahead.png` });
     await row.getByRole('button', { name: 'Move @T1DAdvocate back to To follow' }).click();
-    await expect.poll(() => row.textContent()).toContain('back from Responded to To follow?');
+    await expect
+      .poll(() => row.textContent(), { timeout: 15_000 })
+      .toContain('back from Responded to To follow?');
     await row.getByRole('button', { name: 'Keep Responded' }).click();
     expect(await stage()).toBe('responded');
     await row.getByRole('button', { name: 'Move @T1DAdvocate back to To follow' }).click();
     await row.getByRole('button', { name: 'Move back', exact: true }).click();
-    await expect.poll(() => row.textContent()).toContain('Added');
+    await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain('Added');
     expect(await stage()).toBe('to_follow');
     await page.context().close();
   });

@@ -9,8 +9,9 @@ const login = (api: Api, username: string, password: string, headers: Record<str
   client(api.url).fetch('/api/auth/login', { method: 'POST', json: { username, password }, headers });
 
 describe('sign-in rate limit on the normalised user name', () => {
+  // Every attempt counts, right or wrong: 5 per name per minute here.
   const suite = useApi(
-    { loginAttemptsPerMinute: 4, loginAttemptsPerAddressPerMinute: 1000 },
+    { loginAttemptsPerMinute: 5, loginAttemptsPerAddressPerMinute: 1000 },
     { seed: false },
   );
   let api: Api;
@@ -144,5 +145,52 @@ describe('password strength', () => {
     });
     expect(own.status).toBe(400);
     expect((await own.json()).details[0].field).toBe('body.password');
+  });
+});
+
+describe('headers on signed-in answers and the session cookie', () => {
+  describe('behind a trusted proxy', () => {
+    const suite = useApi({ trustProxy: '127.0.0.1' });
+
+    it('answers signed-in requests with Cache-Control: no-store, and public ones without it', async () => {
+      const viewer = await signIn(suite.api, 'hdr-viewer', 'viewer');
+      for (const path of [
+        '/api/auth/me',
+        '/api/influencers?limit=2',
+        '/api/accounts/x%3A1',
+        '/api/outreach/pipeline',
+      ]) {
+        const res = await viewer.fetch(path);
+        expect(res.status, path).toBe(200);
+        expect(res.headers.get('cache-control'), path).toBe('no-store');
+      }
+      const health = await client(suite.api.url).fetch('/api/health');
+      expect(health.headers.get('cache-control')).not.toBe('no-store');
+      const docs = await client(suite.api.url).fetch('/api/docs/json');
+      expect(docs.headers.get('content-security-policy')).toContain("script-src 'self'");
+    });
+
+    it('sets the session cookie Secure when the proxy says the request came over HTTPS', async () => {
+      await setUser(suite.api.db, 'hdr-secure', 'viewer', PASSWORD);
+      const https = await login(suite.api, 'hdr-secure', PASSWORD, { 'x-forwarded-proto': 'https' });
+      expect(https.status).toBe(200);
+      for (const c of https.headers.getSetCookie()) expect(c).toMatch(/;\s*Secure/i);
+      expect(https.headers.get('cache-control')).toBe('no-store');
+      const plain = await login(suite.api, 'hdr-secure', PASSWORD);
+      for (const c of plain.headers.getSetCookie()) expect(c).not.toMatch(/;\s*Secure/i);
+    });
+  });
+
+  describe('with COOKIE_SECURE=true', () => {
+    const suite = useApi({ cookieSecure: true }, { seed: false });
+
+    it('sets the session cookie Secure on every sign-in', async () => {
+      await setUser(suite.api.db, 'hdr-always', 'viewer', PASSWORD);
+      const res = await login(suite.api, 'hdr-always', PASSWORD);
+      expect(res.status).toBe(200);
+      const session = res.headers.getSetCookie().find((c) => c.startsWith('cc_session='));
+      expect(session).toMatch(/;\s*Secure/i);
+      expect(res.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
+    });
   });
 });

@@ -4,6 +4,7 @@ import { connectionFromEnv, openDb } from '../queries/connection.ts';
 import { applySchema } from '../queries/schema.ts';
 import { buildApp } from './app.ts';
 import { serverConfigFromEnv } from './config.ts';
+import { orgContacts } from './phi/allow-list.ts';
 
 export interface Running {
   app: FastifyInstance;
@@ -12,6 +13,7 @@ export interface Running {
 
 export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<Running> {
   const config = serverConfigFromEnv(env);
+  orgContacts(); // a bad CARECIRCLE_ORG_CONTACTS stops the server here, naming the variable
   const db = openDb(connectionFromEnv(env));
   try {
     await db.serverInfo(); // fail fast, naming the URI, when Neo4j is unreachable

@@ -9,6 +9,7 @@
 // naming the variable (see loadOrgContacts).
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { ConfigError } from '../../queries/connection.ts';
 
 export const OrgContacts = z.object({
   /** Phone numbers in any format; compared on their digits. */
@@ -26,7 +27,8 @@ export type OrgContacts = z.infer<typeof OrgContacts>;
 
 export const NO_ORG_CONTACTS: OrgContacts = OrgContacts.parse({});
 
-export class OrgContactsError extends Error {
+/** A ConfigError, so the command line prints it as one line and exits 1. */
+export class OrgContactsError extends ConfigError {
   override name = 'OrgContactsError';
 }
 

@@ -439,9 +439,11 @@ function names(f: Findings): void {
     'gi',
   );
   for (const m of t.matchAll(related)) {
-    const name = m[1]!;
+    // The pattern is case-insensitive for the relation word; the name is its capitalised words only.
+    const words = m[1]!.split(' ');
+    const name = words.slice(0, /^[A-Z]/.test(words[1] ?? '') ? 2 : 1).join(' ');
     if (!/^[A-Z]/.test(name) || NOT_A_NAME.test(name.split(' ')[0]!)) continue;
-    const start = m.index + m[0].lastIndexOf(name);
+    const start = m.index + m[0].lastIndexOf(m[1]!);
     spans.push({ start, end: start + name.length });
   }
   // "Mr. Alvarez", "Mrs. Okafor's".

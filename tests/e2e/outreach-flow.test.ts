@@ -176,6 +176,12 @@ describe('outreach flow in the web app', () => {
     const { items } = (await log.json()) as { items: { note: string }[] };
     expect(items).toHaveLength(before);
     expect(items.some((c) => c.note.includes('617'))).toBe(false);
+    // The refused span is highlighted in a copy of the note; the demo user is an admin, so each saved
+    // note offers a purge.
+    expect(await page.getByTestId('contact-note-highlight').locator('mark').allTextContents()).toEqual([
+      '617-555-0134',
+    ]);
+    expect(await page.getByRole('button', { name: 'Purge note…' }).count()).toBe(items.length);
     await shot('phi-refused');
 
     // Closing the panel takes the account out of the URL.

@@ -94,6 +94,9 @@ describe('the PHI guard as a measured component', () => {
     const [m] = findPhi(mrn, { allow });
     expect(m?.kind).toBe('medical_record_number');
     expect(mrn.slice(m!.start, m!.end)).toBe('55\u200b31207');
+    const named = 'Her son Liam was admitted last night.';
+    const [n] = findPhi(named, { allow });
+    expect(named.slice(n!.start, n!.end)).toBe('Liam');
   });
 
   it("lets the organisation's own public contact details through, and only those", () => {

@@ -9,6 +9,7 @@ import { detectCommunities, modularity, partitionOf, stableIds, type Partition }
 import { AnalysisParams, type AnalysisParamsInput } from './params.ts';
 import { projectAccounts } from './projection.ts';
 import { computeScores } from './scores.ts';
+import { scoreTopics } from './topics-influence.ts';
 import {
   placeColumns,
   writeBatches,
@@ -20,7 +21,7 @@ import {
 import type { EdgeList } from './edges.ts';
 import { z } from 'zod';
 
-export const PHASES = ['read', 'communities', 'scores', 'topics', 'write'] as const;
+export const PHASES = ['read', 'communities', 'scores', 'topics', 'topic-scores', 'write'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export interface Progress {
@@ -42,6 +43,9 @@ export const AnalysisSummary = z.object({
     topics: z.number(),
     placesResolved: z.number(),
     placesUnresolved: z.number(),
+    /** Topics (specialties, phrases, most used hashtags) scored for topic influence, and their voices. */
+    topicsScored: z.number(),
+    topicVoices: z.number(),
   }),
   modularity: z.number(),
   ms: z.record(z.string(), z.number()),
@@ -118,6 +122,16 @@ export async function runAnalysis(
   progress('topics', 1, 1);
   lap('topics');
 
+  const scored = await scoreTopics(db, {
+    ids: p.ids,
+    places: p.places,
+    pages: p.pages,
+    weights: params.weights,
+    runId,
+    onProgress: (done, total) => progress('topic-scores', done, total),
+  });
+  lap('topic-scores');
+
   // Communities: size, top accounts by score, top hashtags, their share of the modularity.
   const members = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
@@ -188,6 +202,8 @@ export async function runAnalysis(
     topics: topics.count,
     placesResolved: resolved,
     placesUnresolved: p.unresolvedLocations,
+    topicsScored: scored.topics,
+    topicVoices: scored.voices,
   };
   await db.write(loadCypher('analysis/create-run'), {
     id: runId,

@@ -17,6 +17,9 @@ const blank = {
   role: '',
   community: '',
   minScore: '',
+  from: '',
+  to: '',
+  sort: '',
 };
 
 const type = (label: string, value: string) =>

@@ -312,7 +312,9 @@ export async function findInfluencers(db: Db, input: InfluencerQueryInput): Prom
     let from = q.from ? parseWhen(q.from, 'from') : null;
     let to = q.to ? parseWhen(q.to, 'to') : null;
     if (from !== null && to !== null && from >= to) {
-      throw new Invalid('from: must be before to', [{ field: 'from', message: 'must be before to' }]);
+      throw new Invalid('from: must be before the end of the period', [
+        { field: 'from', message: 'must be before the end of the period' },
+      ]);
     }
     if (to === null) {
       const [latest] = await db.read(loadCypher('influencers/window-latest'));

@@ -37,11 +37,10 @@ const FLAG: Record<string, string> = {
 };
 
 function why(i: InfluencerItem): string {
-  if (i.why.summary.length > 0) return [...i.why.summary, ...i.why.matched].join('; ');
   const top = i.why.topInteractions
     .map((t) => `@${t.handle ?? t.accountId} ${t.count}× ${t.type}`)
     .join(', ');
-  return [top && `from ${top}`, ...i.why.matched].filter(Boolean).join('; ');
+  return [...i.why.summary, top && `from ${top}`, ...i.why.matched].filter(Boolean).join('; ');
 }
 
 /** The query's field names as the command's options: "from: …" → "--since: …". */

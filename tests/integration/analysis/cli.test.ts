@@ -113,6 +113,23 @@ describe('analysis commands', () => {
     expect(limit.stderr).toContain('--limit');
   });
 
+  it('influencers names the option at fault for a specialty, a period or a sort it cannot use', async () => {
+    const typo = await runCli(['influencers', '--specialty', 'cardiolgy']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(
+      /--specialty: "cardiolgy" is not a known specialty; did you mean "cardiology"/,
+    );
+    const since = await runCli(['influencers', '--since', 'yesterday']);
+    expect(since.code).toBe(2);
+    expect(since.stderr).toContain('--since');
+    const order = await runCli(['influencers', '--since', '2025-03-01', '--until', '2025-01-01']);
+    expect(order.code).toBe(2);
+    expect(order.stderr).toContain('--since: must be before');
+    const sort = await runCli(['influencers', '--sort', 'topic']);
+    expect(sort.code).toBe(2);
+    expect(sort.stderr).toContain('--sort: "topic" needs a hashtag or a specialty');
+  });
+
   it('export communities writes account_id,handle,community for every account in a community', async () => {
     const r = await runCli(['export', 'communities', '--format', 'csv']);
     expect(r.code, r.stderr).toBe(0);

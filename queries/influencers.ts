@@ -1,13 +1,22 @@
-// The ranking people open Carecircle for: "influencers for type 1 diabetes within 50 km of our
-// hospital, their communities, and why they rank there". Used by the API and the `influencers`
-// command alike. Scores come from the last `analyze` run (queries/analysis/scores.ts).
+// The ranking people open Carecircle for: "who does the type 1 diabetes conversation listen to, within
+// 50 km of our hospital, this quarter, and why". Used by the API and the `influencers` command alike.
+// Three ways to answer, picked from what was asked:
+//   - a topic (hashtag or specialty), no window: the topic scores the last `analyze` stored
+//     (queries/analysis/topics-influence.ts), scored on request for a hashtag it did not cover;
+//   - a time window (from/to), an interaction-type filter, or sort=rising: the attention received in
+//     the window, read from the post relationships themselves (inside the topic when there is one);
+//   - neither: the global influence score (queries/analysis/scores.ts).
+// Accounts flagged as spam or bots at analysis time (spamFlag) are left out unless includeFlagged.
 import { z } from 'zod';
 import { loadCypher } from './cypher.ts';
 import { int, type Db } from './db.ts';
+import { Invalid } from './errors.ts';
 import { ambiguousPlace, canonicalRegion, distanceKm, lookupPlace } from './geo/resolve.ts';
-import { canonicalSpecialty, normaliseTag } from './taxonomy/specialties.ts';
+import { canonicalSpecialty } from './taxonomy/specialties.ts';
+import { hashtagTopic, resolveSpecialty, type Topic } from './taxonomy/vocabulary.ts';
 import { Role } from './taxonomy/role.ts';
 import { InteractionWeights } from './analysis/params.ts';
+import { ensureTopic, LOCAL_KM } from './analysis/topics-influence.ts';
 
 /** `near` names a place the gazetteer does not know: a caller mistake (HTTP 400, CLI exit 2). */
 export class UnknownPlaceError extends Error {
@@ -27,6 +36,14 @@ export class BadCursorError extends Error {
 
 const text = z.string().trim().min(1).max(200);
 
+/** A day (2025-03-31) or an instant (2025-03-31T12:00:00Z); a day as `to` includes that whole day. */
+const When = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
+  error: 'must be a date like 2025-03-31 or a time like 2025-03-31T12:00:00Z',
+});
+
+export const SORTS = ['score', 'topic', 'localReach', 'rising'] as const;
+export const WINDOW_TYPES = ['mention', 'reply', 'repost', 'quote'] as const;
+
 export const InfluencerQuery = z.object({
   hashtag: text.optional(),
   specialty: text.optional(),
@@ -35,6 +52,22 @@ export const InfluencerQuery = z.object({
   region: text.optional(),
   role: Role.optional(),
   community: z.coerce.number().int().min(0).optional(),
+  /** Only interactions made from this time on (inclusive). */
+  from: When.optional(),
+  /** Only interactions made up to this time (a day: through its end). */
+  to: When.optional(),
+  /** Interaction types that count, comma-separated; follows have no time, so they are not among them. */
+  types: z
+    .string()
+    .regex(
+      /^(mention|reply|repost|quote)(,(mention|reply|repost|quote))*$/,
+      'must be a comma-separated list of mention, reply, repost, quote',
+    )
+    .optional(),
+  /** topic: influence in the topic (default with a topic or a window); score: global; localReach; rising. */
+  sort: z.enum(SORTS).optional(),
+  /** Show accounts flagged as spam or bots too, with the reason. */
+  includeFlagged: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(500).optional(),
 });
@@ -56,20 +89,64 @@ export const InfluencerPlace = z.object({
   lon: z.number().nullable(),
 });
 
+const TypeCounts = z.object({
+  mention: z.number(),
+  reply: z.number(),
+  repost: z.number(),
+  quote: z.number(),
+});
+
 export const InfluencerItem = z.object({
   accountId: z.string(),
   handle: z.string().nullable(),
   name: z.string().nullable(),
+  /** The global influence score (0..1), whatever the ranking is sorted by. */
   score: z.number(),
   community: z.number().nullable(),
   place: InfluencerPlace.nullable(),
   specialties: z.array(z.string()),
   role: Role,
+  /** Share of the account's attention that comes from accounts near its own place (0..1), when known. */
+  localReach: z.number().nullable().default(null),
+  /** Why analysis flagged the account as spam or a bot; shown only with includeFlagged. */
+  spamFlag: z.string().nullable().default(null),
+  /** Position in this ranking's context (1 = first) and how many accounts that context holds. */
+  rank: z.number().default(0),
+  contextSize: z.number().default(0),
+  /** Influence inside the topic asked for: score (0..1) and what it counts. Null without a topic. */
+  topic: z
+    .object({
+      key: z.string(),
+      label: z.string(),
+      score: z.number().nullable(),
+      attention: z.number(),
+      counts: TypeCounts,
+      sources: z.number(),
+      localSources: z.number(),
+    })
+    .nullable()
+    .default(null),
+  /** Attention in the time window asked for and in the window of equal length before it. */
+  window: z
+    .object({
+      from: z.string().nullable(),
+      to: z.string().nullable(),
+      attention: z.number(),
+      previous: z.number(),
+      rising: z.number(),
+      counts: TypeCounts,
+      sources: z.number(),
+      localSources: z.number(),
+    })
+    .nullable()
+    .default(null),
   why: z.object({
     topInteractions: z.array(InteractionReason),
     community: z.object({ id: z.number(), label: z.string().nullable() }).nullable(),
     /** Which filters this account matched, in words: "specialty diabetes", "12 km from Boston". */
     matched: z.array(z.string()),
+    /** The explanation in plain sentences: what was counted, and where the account stands. */
+    summary: z.array(z.string()).default([]),
   }),
 });
 export type InfluencerItem = z.infer<typeof InfluencerItem>;
@@ -77,13 +154,13 @@ export type InfluencerItem = z.infer<typeof InfluencerItem>;
 export const InfluencerPage = z.object({ items: z.array(InfluencerItem), next: z.string().nullable() });
 export type InfluencerPage = z.infer<typeof InfluencerPage>;
 
-const Cursor = z.object({ s: z.number(), i: z.string() });
+const Cursor = z.object({ s: z.number(), i: z.string(), o: z.number().int().min(0).optional() });
 
-function encodeCursor(score: number, id: string): string {
-  return Buffer.from(JSON.stringify({ s: score, i: id })).toString('base64url');
+function encodeCursor(k: number, id: string, offset: number): string {
+  return Buffer.from(JSON.stringify({ s: k, i: id, o: offset })).toString('base64url');
 }
 
-function decodeCursor(cursor: string): { s: number; i: string } {
+function decodeCursor(cursor: string): z.infer<typeof Cursor> {
   try {
     return Cursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
   } catch {
@@ -91,7 +168,7 @@ function decodeCursor(cursor: string): { s: number; i: string } {
   }
 }
 
-const Row = z.object({
+const Details = z.object({
   accountId: z.string(),
   handle: z.string().nullable(),
   name: z.string().nullable(),
@@ -105,8 +182,96 @@ const Row = z.object({
   lon: z.number().nullable(),
   specialties: z.array(z.string()),
   role: z.string(),
+  localReach: z.number().nullable(),
+  spamFlag: z.string().nullable(),
   topInteractions: z.array(InteractionReason),
 });
+
+const Counted = z.object({
+  attention: z.number(),
+  mention: z.number(),
+  reply: z.number(),
+  repost: z.number(),
+  quote: z.number(),
+  sources: z.number(),
+  localSources: z.number(),
+});
+
+const Ranked = z.object({
+  accountId: z.string(),
+  k: z.number(),
+  rank: z.number().optional(),
+  total: z.number().optional(),
+  topic: Counted.extend({ score: z.number() }).nullable().optional(),
+  window: Counted.extend({ previous: z.number() }).nullable().optional(),
+});
+type Ranked = z.infer<typeof Ranked>;
+
+const LatestRun = z.object({ id: z.string() });
+const Latest = z.object({ at: z.string() });
+
+const DAY = 86_400_000;
+/** "rising" with no dates looks at the last 30 days of data. */
+const RISING_DAYS = 30;
+const REL: Record<(typeof WINDOW_TYPES)[number], string> = {
+  mention: 'MENTIONS',
+  reply: 'REPLIES_TO',
+  repost: 'REPOSTS',
+  quote: 'QUOTES',
+};
+
+/** ISO bound as stored on Post.createdAt (seconds, Z), so string order is time order. */
+function isoBound(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function parseWhen(v: string, field: 'from' | 'to'): number {
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(v);
+  const ms = Date.parse(dateOnly ? `${v}T00:00:00Z` : v);
+  if (!Number.isFinite(ms)) throw new Invalid(`${field}: not a date`, [{ field, message: 'not a date' }]);
+  // A day as the end of a window includes that day.
+  return dateOnly && field === 'to' ? ms + DAY : ms;
+}
+
+interface Window {
+  from: number;
+  to: number;
+  /** As asked, for explanations (null: open). */
+  fromText: string | null;
+  toText: string | null;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+function countsPhrase(c: z.infer<typeof TypeCounts>): string {
+  const parts = (
+    [
+      ['repost', c.repost],
+      ['reply', c.reply, 'replies'],
+      ['quote', c.quote],
+      ['mention', c.mention],
+    ] as [string, number, string?][]
+  )
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([one, n, many]) => plural(Math.round(n), one, many));
+  if (parts.length <= 1) return parts[0] ?? 'no interactions';
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+function days(w: Window): number {
+  return Math.round((w.to - w.from) / DAY);
+}
+
+function windowPhrase(w: Window | null): string {
+  if (!w) return '';
+  if (w.fromText && w.toText) return ` from ${w.fromText} to ${w.toText}`;
+  if (w.fromText) return ` since ${w.fromText}`;
+  if (w.toText) return ` until ${w.toText}`;
+  return ` in the last ${plural(days(w), 'day')} of data`;
+}
 
 export async function findInfluencers(db: Db, input: InfluencerQueryInput): Promise<InfluencerPage> {
   const q = InfluencerQuery.parse(input);
@@ -118,31 +283,140 @@ export async function findInfluencers(db: Db, input: InfluencerQueryInput): Prom
     near = { lat: place.lat, lon: place.lon, label: q.near };
   }
   const after = q.cursor ? decodeCursor(q.cursor) : null;
-  const hashtag = q.hashtag ? normaliseTag(q.hashtag) : null;
-  const specialty = q.specialty ? canonicalSpecialty(q.specialty) : null;
+  const includeFlagged = q.includeFlagged === true || q.includeFlagged === 'true';
+  // The topic: a hashtag is its own conversation; a specialty in words goes through the vocabulary,
+  // which refuses an unknown one with the nearest known names. With both, the hashtag is the topic and
+  // the specialty a filter on the accounts' specialties.
+  const hashtagTopicOf = q.hashtag ? hashtagTopic(q.hashtag) : null;
+  if (hashtagTopicOf && hashtagTopicOf.name === '') {
+    throw new Invalid('hashtag: is empty', [{ field: 'hashtag', message: 'is empty' }]);
+  }
+  const specialtyTopic = q.specialty ? resolveSpecialty(q.specialty) : null;
+  const topic: Topic | null = hashtagTopicOf ?? specialtyTopic;
+  // The stored-specialty filter for accounts that carry it without receiving attention in it.
+  const specialty =
+    specialtyTopic?.kind === 'specialty'
+      ? specialtyTopic.name
+      : q.specialty && !specialtyTopic
+        ? canonicalSpecialty(q.specialty)
+        : null;
   const region = q.region ? canonicalRegion(q.region) : null;
-  const rows = await db.read(loadCypher('analysis/influencers'), {
+  if (q.sort === 'topic' && !topic && !q.from && !q.to && !q.types) {
+    throw new Invalid('sort: "topic" needs a hashtag or a specialty', [
+      { field: 'sort', message: 'needs a hashtag or a specialty' },
+    ]);
+  }
+
+  // A window when one was asked for, or implied by "rising" or by a type filter.
+  let window: Window | null = null;
+  if (q.from || q.to || q.types || q.sort === 'rising') {
+    let from = q.from ? parseWhen(q.from, 'from') : null;
+    let to = q.to ? parseWhen(q.to, 'to') : null;
+    if (from !== null && to !== null && from >= to) {
+      throw new Invalid('from: must be before the end of the period', [
+        { field: 'from', message: 'must be before the end of the period' },
+      ]);
+    }
+    if (to === null) {
+      const [latest] = await db.read(loadCypher('influencers/window-latest'));
+      to = latest ? Date.parse(Latest.parse(latest).at) + 1000 : Date.now();
+    }
+    if (from === null)
+      from = q.sort === 'rising' ? to - RISING_DAYS * DAY : Date.parse('0001-01-01T00:00:00Z');
+    window = { from, to, fromText: q.from ?? null, toText: q.to ?? null };
+  }
+  const sort = q.sort ?? (topic || window ? 'topic' : 'score');
+
+  const common = {
     community: q.community === undefined ? null : int(q.community),
     role: q.role ?? null,
     region,
-    specialty,
-    hashtag,
     nearLat: near?.lat ?? null,
     nearLon: near?.lon ?? null,
     radiusM: q.radiusKm * 1000,
-    afterScore: after?.s ?? null,
+    includeFlagged,
+    sort,
+    afterK: after?.s ?? null,
     afterId: after?.i ?? null,
     // One more than asked tells whether another page exists.
     limit: int(q.limit + 1),
-    weights: InteractionWeights.parse({}),
-    topInteractions: int(3),
+  };
+  const weights = InteractionWeights.parse({});
+  let ranked: Ranked[];
+  let total: number;
+  if (window) {
+    const types = (q.types?.split(',') ?? WINDOW_TYPES) as (typeof WINDOW_TYPES)[number][];
+    const len = window.to - window.from;
+    const prevFrom = len < 1000 * 365 * DAY ? window.from - len : window.from;
+    const rows = await db.read(loadCypher(topic ? 'influencers/window-topic' : 'influencers/window-all'), {
+      ...common,
+      tags: topic?.tags ?? null,
+      specialty: topic ? null : specialty,
+      hashtag: null,
+      from: isoBound(window.from),
+      to: isoBound(window.to),
+      prevFrom: isoBound(Math.max(prevFrom, Date.parse('0001-01-01T00:00:00Z'))),
+      types: types.map((t) => REL[t]),
+      typeWeights: Object.fromEntries(WINDOW_TYPES.map((t) => [REL[t], weights[t]])),
+      localM: LOCAL_KM * 1000,
+    });
+    ranked = rows.map((r) => Ranked.parse(r));
+    total = ranked[0]?.total ?? 0;
+  } else if (topic) {
+    const [run] = await db.read(loadCypher('analysis/latest-run'));
+    await ensureTopic(db, topic, { weights, runId: run ? LatestRun.parse(run).id : null });
+    const rows = await db.read(loadCypher('influencers/topic'), {
+      ...common,
+      key: topic.key,
+      hashtag: topic.kind === 'hashtag' ? topic.name : null,
+      specialty,
+    });
+    ranked = rows.map((r) => Ranked.parse(r));
+    total = ranked[0]?.total ?? 0;
+  } else {
+    const params = { ...common, specialty, hashtag: null };
+    const [rows, count] = await Promise.all([
+      db.read(loadCypher('influencers/global'), params),
+      db.read(loadCypher('influencers/global-count'), params),
+    ]);
+    ranked = rows.map((r) => Ranked.parse(r));
+    total = Number(count[0]?.total ?? 0);
+  }
+
+  const page = ranked.slice(0, q.limit);
+  const offset = after?.o ?? 0;
+  const detailRows = page.length
+    ? await db.read(loadCypher('influencers/details'), {
+        ids: page.map((r) => r.accountId),
+        weights,
+        topInteractions: int(3),
+      })
+    : [];
+  const details = new Map(detailRows.map((raw) => [Details.parse(raw).accountId, Details.parse(raw)]));
+  const context = contextPhrase({
+    topic,
+    near,
+    radiusKm: q.radiusKm,
+    region,
+    role: q.role,
+    community: q.community,
+    window,
   });
-  const parsed = rows.map((r) => Row.parse(r));
-  const page = parsed.slice(0, q.limit);
-  const items = page.map((r): InfluencerItem => {
+  const items: InfluencerItem[] = [];
+  page.forEach((row, k) => {
+    const r = details.get(row.accountId);
+    if (!r) return; // deleted between the two reads
+    // Global pages carry their offset in the cursor; topic and window pages know their rank.
+    const rank = row.rank ?? offset + k + 1;
     const matched: string[] = [];
-    if (hashtag) matched.push(`used #${hashtag}`);
-    if (specialty) matched.push(`specialty ${specialty}`);
+    if (q.hashtag && topic)
+      matched.push(row.topic || row.window ? `talked about in ${topic.label}` : `used ${topic.label}`);
+    if (specialtyTopic && topic !== specialtyTopic) matched.push(`specialty ${specialtyTopic.label}`);
+    if (specialtyTopic && topic === specialtyTopic) {
+      matched.push(
+        row.topic || row.window ? `talked about in ${topic.label}` : `specialty ${specialtyTopic.name}`,
+      );
+    }
     if (near && r.lat !== null && r.lon !== null) {
       matched.push(`${Math.round(distanceKm(near.lat, near.lon, r.lat, r.lon))} km from ${near.label}`);
     }
@@ -150,7 +424,37 @@ export async function findInfluencers(db: Db, input: InfluencerQueryInput): Prom
     if (q.role) matched.push(`role ${q.role}`);
     if (q.community !== undefined) matched.push(`community ${q.community}`);
     const hasPlace = r.placeName !== null || r.placeRegion !== null || r.placeCountry !== null;
-    return {
+    const tc = row.topic ?? null;
+    const wc = row.window ?? null;
+    const summary: string[] = [];
+    if (wc) {
+      summary.push(
+        `${countsPhrase(wc)}${topic ? ` in ${topic.label}` : ''}${windowPhrase(window)}, from ${plural(
+          wc.sources,
+          'account',
+        )}, ${wc.localSources} of them local`,
+      );
+      if (window) {
+        const rise = wc.attention - wc.previous;
+        summary.push(
+          `${rise >= 0 ? 'up' : 'down'} from ${round(wc.previous)} to ${round(wc.attention)} weighted interactions ` +
+            `against the ${plural(days(window), 'day')} before`,
+        );
+      }
+    } else if (tc) {
+      summary.push(
+        `${countsPhrase(tc)} in ${topic!.label}, from ${plural(tc.sources, 'account')}, ` +
+          `${tc.localSources} of them local`,
+      );
+    } else if (topic) {
+      summary.push(`no attention in ${topic.label} yet; ranked after its voices by overall influence`);
+    }
+    if (total > 0) {
+      const pct = Math.max(1, Math.ceil((rank / total) * 100));
+      summary.push(`#${rank} of ${total.toLocaleString('en-US')}: top ${pct} % of ${context}`);
+    }
+    if (r.spamFlag) summary.push(`flagged: ${r.spamFlag}`);
+    items.push({
       accountId: r.accountId,
       handle: r.handle,
       name: r.name,
@@ -161,14 +465,71 @@ export async function findInfluencers(db: Db, input: InfluencerQueryInput): Prom
         : null,
       specialties: r.specialties,
       role: Role.catch('other').parse(r.role),
+      localReach: r.localReach,
+      spamFlag: r.spamFlag,
+      rank,
+      contextSize: total,
+      topic:
+        topic && !wc
+          ? {
+              key: topic.key,
+              label: topic.label,
+              score: tc?.score ?? null,
+              attention: tc?.attention ?? 0,
+              counts: pick(tc),
+              sources: tc?.sources ?? 0,
+              localSources: tc?.localSources ?? 0,
+            }
+          : null,
+      window:
+        wc && window
+          ? {
+              from: isoBound(window.from),
+              to: isoBound(window.to),
+              attention: wc.attention,
+              previous: wc.previous,
+              rising: wc.attention - wc.previous,
+              counts: pick(wc),
+              sources: wc.sources,
+              localSources: wc.localSources,
+            }
+          : null,
       why: {
         topInteractions: r.topInteractions,
         community: r.community === null ? null : { id: r.community, label: r.communityLabel },
         matched,
+        summary,
       },
-    };
+    });
   });
   const last = page[page.length - 1];
-  const next = parsed.length > q.limit && last ? encodeCursor(last.score, last.accountId) : null;
+  const next =
+    ranked.length > q.limit && last ? encodeCursor(last.k, last.accountId, offset + page.length) : null;
   return { items, next };
+}
+
+function round(n: number): string {
+  return (Math.round(n * 10) / 10).toLocaleString('en-US');
+}
+
+function pick(c: z.infer<typeof Counted> | null): z.infer<typeof TypeCounts> {
+  return { mention: c?.mention ?? 0, reply: c?.reply ?? 0, repost: c?.repost ?? 0, quote: c?.quote ?? 0 };
+}
+
+/** "#t1d voices within 50 km of Boston, MA from 2025-01-01 to 2025-03-31". */
+function contextPhrase(c: {
+  topic: Topic | null;
+  near: { label: string } | null;
+  radiusKm: number;
+  region: string | null;
+  role: string | undefined;
+  community: number | undefined;
+  window: Window | null;
+}): string {
+  const who = c.role ? `${c.role.replace('_', ' ')}s` : 'voices';
+  let s = c.topic ? `${c.topic.label} ${who}` : c.window ? who : `ranked ${c.role ? who : 'accounts'}`;
+  if (c.near) s += ` within ${c.radiusKm} km of ${c.near.label}`;
+  if (c.region) s += ` in ${c.region}`;
+  if (c.community !== undefined) s += ` in community ${c.community}`;
+  return s + windowPhrase(c.window);
 }

@@ -1,7 +1,28 @@
 // The filters shared by Explore and Influencers. Edits stay local until "Apply", so typing a place
 // name does not send a request per key; the applied filters go to the URL.
 import { useState, type FormEvent } from 'react';
-import { ACCOUNT_ROLES, DEFAULT_RADIUS_KM, type InfluencerFilters } from '../state/filters.ts';
+import {
+  ACCOUNT_ROLES,
+  DEFAULT_RADIUS_KM,
+  INTERACTION_TYPE_FILTERS,
+  RANKING_SORTS,
+  type InfluencerFilters,
+  type InteractionTypeFilter,
+  type RankingSort,
+} from '../state/filters.ts';
+
+const TYPE_LABEL: Record<InteractionTypeFilter, string> = {
+  mention: 'Mentions',
+  reply: 'Replies',
+  repost: 'Reposts',
+  quote: 'Quotes',
+};
+const SORT_LABEL: Record<RankingSort, string> = {
+  topic: 'Influence in the topic or period',
+  score: 'Overall influence',
+  localReach: 'Local reach',
+  rising: 'Rising (against the period before)',
+};
 
 interface Draft {
   hashtag: string;
@@ -12,7 +33,12 @@ interface Draft {
   role: string;
   community: string;
   minScore: string;
+  from: string;
+  to: string;
+  sort: string;
 }
+
+type TextField = keyof Draft;
 
 const toDraft = (f: InfluencerFilters): Draft => ({
   hashtag: f.hashtag ?? '',
@@ -23,11 +49,15 @@ const toDraft = (f: InfluencerFilters): Draft => ({
   role: f.role ?? '',
   community: f.community === undefined ? '' : String(f.community),
   minScore: f.minScore === undefined ? '' : String(f.minScore),
+  from: f.from ?? '',
+  to: f.to ?? '',
+  sort: f.sort ?? '',
 });
 
 /** Draft form values → filters; returns the fields at fault instead when some value is unusable. */
 export function draftToFilters(
   d: Draft,
+  types: readonly InteractionTypeFilter[] = INTERACTION_TYPE_FILTERS,
 ): { filters: InfluencerFilters } | { errors: Partial<Record<keyof Draft, string>> } {
   const errors: Partial<Record<keyof Draft, string>> = {};
   const opt = (s: string) => (s.trim() === '' ? undefined : s.trim());
@@ -37,6 +67,12 @@ export function draftToFilters(
   if (community !== undefined && !/^\d+$/.test(community)) errors.community = 'Community is a number';
   const minScore = opt(d.minScore);
   if (minScore !== undefined && !(Number(minScore) >= 0)) errors.minScore = 'Minimum score is a number ≥ 0';
+  const from = opt(d.from);
+  const to = opt(d.to);
+  const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
+  if (from !== undefined && !isDay(from)) errors.from = 'From is a date like 2025-01-31';
+  if (to !== undefined && !isDay(to)) errors.to = 'To is a date like 2025-03-31';
+  if (from && to && isDay(from) && isDay(to) && from > to) errors.to = 'To must not be before From';
   if (Object.keys(errors).length > 0) return { errors };
   return {
     filters: {
@@ -50,6 +86,11 @@ export function draftToFilters(
         : undefined,
       community: community === undefined ? undefined : Number(community),
       minScore: minScore === undefined ? undefined : Number(minScore),
+      from,
+      to,
+      // All types is no filter at all.
+      types: types.length > 0 && types.length < INTERACTION_TYPE_FILTERS.length ? [...types] : undefined,
+      sort: (RANKING_SORTS as readonly string[]).includes(d.sort) ? (d.sort as RankingSort) : undefined,
     },
   };
 }
@@ -61,7 +102,10 @@ export function FilterPanel(props: {
 }) {
   const [draft, setDraft] = useState<Draft>(() => toDraft(props.filters));
   const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
-  const field = (k: keyof Draft) => ({
+  const [types, setTypes] = useState<InteractionTypeFilter[]>(() => [
+    ...(props.filters.types ?? INTERACTION_TYPE_FILTERS),
+  ]);
+  const field = (k: TextField) => ({
     id: `filter-${k}`,
     name: k,
     value: draft[k],
@@ -71,7 +115,7 @@ export function FilterPanel(props: {
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const r = draftToFilters(draft);
+    const r = draftToFilters(draft, types);
     if ('errors' in r) return setErrors(r.errors);
     setErrors({});
     props.onApply(r.filters);
@@ -79,6 +123,7 @@ export function FilterPanel(props: {
   const clear = () => {
     const empty = { radiusKm: DEFAULT_RADIUS_KM };
     setDraft(toDraft(empty));
+    setTypes([...INTERACTION_TYPE_FILTERS]);
     setErrors({});
     props.onApply(empty);
   };
@@ -124,6 +169,45 @@ export function FilterPanel(props: {
       <label htmlFor="filter-minScore">Minimum score</label>
       <input {...field('minScore')} inputMode="decimal" />
       {err('minScore')}
+      <fieldset className="period">
+        <legend>Period</legend>
+        <label htmlFor="filter-from">From</label>
+        <input {...field('from')} type="date" />
+        {err('from')}
+        <label htmlFor="filter-to">To</label>
+        <input {...field('to')} type="date" />
+        {err('to')}
+      </fieldset>
+      <fieldset className="types">
+        <legend>Interactions that count</legend>
+        {INTERACTION_TYPE_FILTERS.map((t) => (
+          <label key={t} className="check">
+            <input
+              type="checkbox"
+              name="types"
+              value={t}
+              checked={types.includes(t)}
+              onChange={(e) =>
+                setTypes((list) =>
+                  e.target.checked
+                    ? INTERACTION_TYPE_FILTERS.filter((x) => x === t || list.includes(x))
+                    : list.filter((x) => x !== t),
+                )
+              }
+            />
+            {TYPE_LABEL[t]}
+          </label>
+        ))}
+      </fieldset>
+      <label htmlFor="filter-sort">Rank by</label>
+      <select {...field('sort')}>
+        <option value="">Default</option>
+        {RANKING_SORTS.map((s) => (
+          <option key={s} value={s}>
+            {SORT_LABEL[s]}
+          </option>
+        ))}
+      </select>
       <div className="buttons">
         <button type="submit" className="primary">
           Apply filters

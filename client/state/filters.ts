@@ -16,7 +16,19 @@ export interface InfluencerFilters {
   community?: number;
   /** Applied in the client: the server ranks, the user trims the tail. */
   minScore?: number;
+  /** Time window (YYYY-MM-DD, both inclusive): only interactions made in it count. */
+  from?: string;
+  to?: string;
+  /** Interaction types that count (all when unset). */
+  types?: InteractionTypeFilter[];
+  /** How the server orders the ranking (its default: in the topic or window when there is one). */
+  sort?: RankingSort;
 }
+
+export const INTERACTION_TYPE_FILTERS = ['mention', 'reply', 'repost', 'quote'] as const;
+export type InteractionTypeFilter = (typeof INTERACTION_TYPE_FILTERS)[number];
+export const RANKING_SORTS = ['topic', 'score', 'localReach', 'rising'] as const;
+export type RankingSort = (typeof RANKING_SORTS)[number];
 
 export interface AppState {
   view: View;
@@ -43,6 +55,16 @@ const text = (v: string | null): string | undefined => {
   const t = v?.trim();
   return t ? t.slice(0, 200) : undefined;
 };
+const day = (v: string | null): string | undefined => {
+  const t = v?.trim() ?? '';
+  return /^\d{4}-\d{2}-\d{2}$/.test(t) && !Number.isNaN(Date.parse(`${t}T00:00:00Z`)) ? t : undefined;
+};
+const typeList = (v: string | null): InteractionTypeFilter[] | undefined => {
+  const list = (v ?? '')
+    .split(',')
+    .filter((t): t is InteractionTypeFilter => (INTERACTION_TYPE_FILTERS as readonly string[]).includes(t));
+  return list.length > 0 ? [...new Set(list)] : undefined;
+};
 const num = (v: string | null, min: number, max: number): number | undefined => {
   if (v === null || v.trim() === '') return undefined;
   const n = Number(v);
@@ -65,6 +87,12 @@ export function parseState(search: string): AppState {
     role: role && ROLES.includes(role) ? (role as AccountRole) : undefined,
     community: community !== undefined && Number.isInteger(community) ? community : undefined,
     minScore: num(p.get('minScore'), 0, Number.MAX_VALUE),
+    from: day(p.get('from')),
+    to: day(p.get('to')),
+    types: typeList(p.get('types')),
+    sort: (RANKING_SORTS as readonly string[]).includes(p.get('sort') ?? '')
+      ? (p.get('sort') as RankingSort)
+      : undefined,
   };
   return {
     view,
@@ -90,6 +118,10 @@ export function serializeState(s: AppState): string {
   put('role', f.role);
   put('community', f.community);
   put('minScore', f.minScore);
+  put('from', f.from);
+  put('to', f.to);
+  put('types', f.types?.join(','));
+  put('sort', f.sort);
   put('account', s.account);
   put('q', s.search);
   put('tag', s.tag);
@@ -99,5 +131,15 @@ export function serializeState(s: AppState): string {
 
 /** True when some server-side filter narrows the accounts (so the graph highlights matches). */
 export function hasServerFilter(f: InfluencerFilters): boolean {
-  return Boolean(f.hashtag || f.specialty || f.near || f.region || f.role || f.community !== undefined);
+  return Boolean(
+    f.hashtag ||
+    f.specialty ||
+    f.near ||
+    f.region ||
+    f.role ||
+    f.community !== undefined ||
+    f.from ||
+    f.to ||
+    f.types,
+  );
 }

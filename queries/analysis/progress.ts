@@ -8,6 +8,7 @@ const LABEL: Record<Phase, string> = {
   communities: 'finding communities',
   scores: 'scoring accounts',
   topics: 'clustering hashtags',
+  'topic-scores': 'scoring voices per topic (steps)',
   write: 'writing results (rows)',
 };
 

@@ -12,6 +12,7 @@ import { computeScores } from './scores.ts';
 import { flagSpam, readSignals } from './spam.ts';
 import { localReach } from './local-reach.ts';
 import { communityStability, stabilitySeeds } from './stability.ts';
+import { scoreTopics } from './topics-influence.ts';
 import {
   placeColumns,
   writeBatches,
@@ -23,7 +24,7 @@ import {
 import type { EdgeList } from './edges.ts';
 import { z } from 'zod';
 
-export const PHASES = ['read', 'communities', 'scores', 'topics', 'write'] as const;
+export const PHASES = ['read', 'communities', 'scores', 'topics', 'topic-scores', 'write'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export interface Progress {
@@ -47,6 +48,9 @@ export const AnalysisSummary = z.object({
     placesUnresolved: z.number(),
     spamAccounts: z.number().optional(),
     spamHashtags: z.number().optional(),
+    /** Topics (specialties, phrases, most used hashtags) scored for topic influence, and their voices. */
+    topicsScored: z.number(),
+    topicVoices: z.number(),
   }),
   modularity: z.number(),
   ms: z.record(z.string(), z.number()),
@@ -135,6 +139,16 @@ export async function runAnalysis(
   progress('topics', 1, 1);
   lap('topics');
 
+  const scored = await scoreTopics(db, {
+    ids: p.ids,
+    places: p.places,
+    pages: p.pages,
+    weights: params.weights,
+    runId,
+    onProgress: (done, total) => progress('topic-scores', done, total),
+  });
+  lap('topic-scores');
+
   // Communities: size, top accounts by score, top hashtags, their share of the modularity.
   const members = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
@@ -211,6 +225,8 @@ export async function runAnalysis(
     placesUnresolved: p.unresolvedLocations,
     spamAccounts: spam.flag.filter((f) => f !== null).length,
     spamHashtags: spam.hashtags.length,
+    topicsScored: scored.topics,
+    topicVoices: scored.voices,
   };
   await db.write(loadCypher('analysis/create-run'), {
     id: runId,

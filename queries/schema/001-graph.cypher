@@ -7,6 +7,4 @@ CREATE INDEX account_handle IF NOT EXISTS FOR (a:Account) ON (a.handleLower);
 CREATE INDEX account_platform IF NOT EXISTS FOR (a:Account) ON (a.platform);
 CREATE INDEX account_community IF NOT EXISTS FOR (a:Account) ON (a.community);
 CREATE INDEX account_score IF NOT EXISTS FOR (a:Account) ON (a.score);
-// Posts are only ever ordered by time after expanding one account's POSTED links, which no index
-// serves; an index on every post's createdAt cost each post write, and --bulk ~1.5 s a million posts.
-DROP INDEX post_created IF EXISTS;
+// Post.createdAt is indexed in 040-topics.cypher: time-window rankings seek posts by it.

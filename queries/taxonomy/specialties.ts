@@ -75,28 +75,29 @@ export function taxonomy(): Taxonomy {
   return cached;
 }
 
-// What people type for a field → the specialty slug we store.
-const SYNONYMS: Record<string, string> = {
-  oncology: 'cancer',
-  cardiology: 'cardiovascular',
-  neurology: 'neurological',
-  psychiatry: 'psych',
-  'mental-health': 'psych',
-  endocrinology: 'endocrine',
-  t1d: 'diabetes',
-  t2d: 'diabetes',
-  'type-1-diabetes': 'diabetes',
-  'type-2-diabetes': 'diabetes',
-  'rare-disease': 'rare-diseases',
-  rare: 'rare-diseases',
-  dermatology: 'skin',
-  paediatrics: 'pediatrics',
-};
+// What people type for a field → the specialty slug we store. A Map, so "constructor" is just a word.
+const SYNONYMS = new Map<string, string>([
+  ['oncology', 'cancer'],
+  ['cardiology', 'cardiovascular'],
+  ['neurology', 'neurological'],
+  ['psychiatry', 'psych'],
+  ['mental-health', 'psych'],
+  ['endocrinology', 'endocrine'],
+  // Type 1 and type 2 are different conversations; "diabetes" alone is both.
+  ['t1d', 'type-1-diabetes'],
+  ['t2d', 'type-2-diabetes'],
+  ['type-1', 'type-1-diabetes'],
+  ['type-2', 'type-2-diabetes'],
+  ['rare-disease', 'rare-diseases'],
+  ['rare', 'rare-diseases'],
+  ['dermatology', 'skin'],
+  ['paediatrics', 'pediatrics'],
+]);
 
-/** A --specialty value → the stored slug ("Type 1 diabetes" → "diabetes", "Oncology" → "cancer"). */
+/** A --specialty value → the stored slug ("Type 1 diabetes" → "type-1-diabetes", "Oncology" → "cancer"). */
 export function canonicalSpecialty(input: string): string {
   const s = slug(input);
-  return own(SYNONYMS, s) ?? s;
+  return SYNONYMS.get(s) ?? s;
 }
 
 /**

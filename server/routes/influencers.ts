@@ -7,6 +7,7 @@ import {
   InfluencerQuery,
   UnknownPlaceError,
 } from '../../queries/influencers.ts';
+import { Invalid } from '../../queries/errors.ts';
 import { HttpError } from '../plugins/errors.ts';
 import { ErrorBody, JSON_TYPE, serialised } from './common.ts';
 
@@ -17,7 +18,13 @@ const influencers: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['influencers'],
         summary:
-          'Ranked influencers with the reasons (hashtag, specialty, near + radiusKm, region, role, community)',
+          'Ranked influencers with the reasons (hashtag, specialty, near + radiusKm, region, role, community, ' +
+          'from/to, types, sort, includeFlagged)',
+        description:
+          'With a hashtag or a specialty, accounts rank by influence inside that conversation (the attention ' +
+          'they receive on posts carrying its hashtags, and a PageRank personalised on its authors). from/to ' +
+          '(ISO dates) or types rank by the attention received in that window; sort=rising compares it with ' +
+          'the window of equal length before. An unknown specialty is a 400 with the nearest known ones.',
         querystring: InfluencerQuery,
         response: { 200: InfluencerPage, 400: ErrorBody },
       },
@@ -41,6 +48,13 @@ const influencers: FastifyPluginAsyncZod = async (app) => {
           throw new HttpError(400, 'bad_request', err.message, [
             { field: 'query.cursor', message: err.message },
           ]);
+        }
+        if (err instanceof Invalid) {
+          // Fields named as the query string has them, suggestions (an unknown specialty) kept.
+          const details = (err.details ?? []).map((d) =>
+            d && typeof d === 'object' && 'field' in d ? { ...d, field: `query.${String(d.field)}` } : d,
+          );
+          throw new HttpError(400, 'bad_request', err.message, details);
         }
         throw err;
       }

@@ -184,6 +184,30 @@ const targets: Target[] = [
     paths: ['/api/influencers?limit=50'],
     cypher: () => findInfluencers(db, { limit: 50 }),
   },
+  // Issue 14: a topic + place ranking (stored topic scores) and the same with a time window (read from
+  // the post relationships of the window). The API figures are the server's cached answers; the
+  // direct calls are uncached.
+  {
+    name: 'influencers topic+place',
+    paths: ['/api/influencers?specialty=type%201%20diabetes&near=Boston%2C%20MA&radiusKm=80&limit=50'],
+    cypher: () =>
+      findInfluencers(db, { specialty: 'type 1 diabetes', near: 'Boston, MA', radiusKm: 80, limit: 50 }),
+  },
+  {
+    name: 'influencers topic+place+time',
+    paths: [
+      '/api/influencers?specialty=type%201%20diabetes&near=Boston%2C%20MA&radiusKm=80&from=2025-01-01&to=2025-03-31&limit=50',
+    ],
+    cypher: () =>
+      findInfluencers(db, {
+        specialty: 'type 1 diabetes',
+        near: 'Boston, MA',
+        radiusKm: 80,
+        from: '2025-01-01',
+        to: '2025-03-31',
+        limit: 50,
+      }),
+  },
   {
     name: 'accounts/:id',
     paths: [`/api/accounts/${encodeURIComponent(accountId)}`],

@@ -15,7 +15,8 @@ export const placeText = (i: InfluencerItem) =>
 
 /** "Why ranked" in words: the filters it matched, its community and its strongest interactions. */
 export function whyText(i: InfluencerItem): string {
-  const parts = [...i.why.matched];
+  // The server's plain-words explanation (what was counted, where the account stands) comes first.
+  const parts = [...(i.why.summary ?? []), ...i.why.matched];
   if (i.why.community) parts.push(`community ${i.why.community.label ?? `#${i.why.community.id}`}`);
   const top = i.why.topInteractions
     .slice(0, 3)
@@ -30,6 +31,10 @@ export const influencerCsvColumns: CsvColumn<InfluencerItem & { rank: number }>[
   { header: 'handle', value: (i) => i.handle },
   { header: 'name', value: (i) => i.name },
   { header: 'score', value: (i) => i.score },
+  { header: 'topic_score', value: (i) => i.topic?.score ?? '' },
+  { header: 'window_attention', value: (i) => i.window?.attention ?? '' },
+  { header: 'rising', value: (i) => i.window?.rising ?? '' },
+  { header: 'local_reach', value: (i) => i.localReach ?? '' },
   { header: 'role', value: (i) => i.role },
   { header: 'specialties', value: (i) => i.specialties.join('; ') },
   { header: 'place', value: placeText },

@@ -7,7 +7,7 @@ import {
   UnknownPlaceError,
   type InfluencerItem,
 } from '../../../queries/influencers.ts';
-import { UnknownPlace } from '../../../queries/errors.ts';
+import { Invalid, UnknownPlace } from '../../../queries/errors.ts';
 import { withDb } from '../context.ts';
 import { fail, output, table, UsageError } from '../output.ts';
 
@@ -19,18 +19,34 @@ interface Options {
   region?: string;
   role?: string;
   community?: string;
+  since?: string;
+  until?: string;
+  types?: string;
+  sort?: string;
+  includeFlagged?: boolean;
   limit: string;
   cursor?: string;
   json?: boolean;
 }
 
-const FLAG: Record<string, string> = { radiusKm: '--radius-km' };
+const FLAG: Record<string, string> = {
+  radiusKm: '--radius-km',
+  from: '--since',
+  to: '--until',
+  includeFlagged: '--include-flagged',
+};
 
 function why(i: InfluencerItem): string {
   const top = i.why.topInteractions
     .map((t) => `@${t.handle ?? t.accountId} ${t.count}× ${t.type}`)
     .join(', ');
-  return [top && `from ${top}`, ...i.why.matched].filter(Boolean).join('; ');
+  return [...i.why.summary, top && `from ${top}`, ...i.why.matched].filter(Boolean).join('; ');
+}
+
+/** The query's field names as the command's options: "from: …" → "--since: …". */
+function cliFlags(message: string): string {
+  const m = /^(\w+): /.exec(message);
+  return m ? `${FLAG[m[1]!] ?? `--${m[1]}`}: ${message.slice(m[0].length)}` : message;
 }
 
 export function register(program: Command): void {
@@ -44,6 +60,14 @@ export function register(program: Command): void {
     .option('--region <r>', 'state or region, e.g. MA or Massachusetts')
     .option('--role <role>', 'patient_advocate | clinician | organisation | researcher | other')
     .option('--community <id>', 'community id (see the analyze output or the API)')
+    .option('--since <date>', 'only interactions from this date or time on, e.g. 2025-01-01')
+    .option('--until <date>', 'only interactions up to this date (inclusive) or time, e.g. 2025-03-31')
+    .option(
+      '--types <list>',
+      'interaction types that count, e.g. reply,repost (mention, reply, repost, quote)',
+    )
+    .option('--sort <by>', 'topic (influence in the topic or window) | score (global) | localReach | rising')
+    .option('--include-flagged', 'also show accounts flagged as spam or bots, with the reason')
     .option('--limit <n>', 'how many (1-500)', '50')
     .option('--cursor <c>', 'the "next" value of a previous page')
     .option('--json', 'print {items, next} as JSON')
@@ -58,6 +82,11 @@ export function register(program: Command): void {
           region: o.region,
           role: o.role,
           community: o.community,
+          from: o.since,
+          to: o.until,
+          types: o.types,
+          sort: o.sort,
+          includeFlagged: o.includeFlagged,
           limit: o.limit,
           cursor: o.cursor,
         });
@@ -77,6 +106,7 @@ export function register(program: Command): void {
             ) {
               throw new UsageError(err.message);
             }
+            if (err instanceof Invalid) throw new UsageError(cliFlags(err.message));
             throw err;
           }
         });
@@ -85,6 +115,8 @@ export function register(program: Command): void {
             rank: k + 1,
             handle: `@${i.handle ?? i.accountId}`,
             score: i.score,
+            ...(i.topic ? { topic: i.topic.score ?? '' } : {}),
+            ...(i.window ? { attention: i.window.attention, rising: i.window.rising } : {}),
             community: i.community,
             role: i.role,
             place: i.place ? [i.place.name, i.place.region, i.place.country].filter(Boolean).join(', ') : '',

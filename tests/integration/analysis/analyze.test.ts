@@ -112,7 +112,8 @@ describe('analyze on a known graph', () => {
     ).toContain('x:d6');
     for (const item of near.items) {
       expect(item.specialties).toContain('diabetes');
-      expect(item.why.matched).toContain('specialty diabetes');
+      // "type 1 diabetes" is its own specialty now (issue 14), no longer all of diabetes.
+      expect(item.why.matched).toContain('specialty type-1-diabetes');
       expect(item.why.matched.some((m) => /km from Boston, MA$/.test(m))).toBe(true);
     }
   });

@@ -53,7 +53,7 @@ describe('analysis commands', () => {
     expect(s.params).toMatchObject({ seed: 5, resolution: 1 });
     expect(s.counts).toMatchObject({ accounts: accounts.length, interactions: 28, placesUnresolved: 2 });
     expect(s.counts.communities).toBeGreaterThanOrEqual(2);
-    expect(Object.keys(s.ms)).toEqual(['read', 'communities', 'scores', 'topics', 'write']);
+    expect(Object.keys(s.ms)).toEqual(['read', 'communities', 'scores', 'topics', 'topic-scores', 'write']);
   });
 
   it('analyze shows progress per phase and a summary for people', async () => {
@@ -116,6 +116,23 @@ describe('analysis commands', () => {
     const limit = await runCli(['influencers', '--limit', '501']);
     expect(limit.code).toBe(2);
     expect(limit.stderr).toContain('--limit');
+  });
+
+  it('influencers names the option at fault for a specialty, a period or a sort it cannot use', async () => {
+    const typo = await runCli(['influencers', '--specialty', 'cardiolgy']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(
+      /--specialty: "cardiolgy" is not a known specialty; did you mean "cardiology"/,
+    );
+    const since = await runCli(['influencers', '--since', 'yesterday']);
+    expect(since.code).toBe(2);
+    expect(since.stderr).toContain('--since');
+    const order = await runCli(['influencers', '--since', '2025-03-01', '--until', '2025-01-01']);
+    expect(order.code).toBe(2);
+    expect(order.stderr).toContain('--since: must be before');
+    const sort = await runCli(['influencers', '--sort', 'topic']);
+    expect(sort.code).toBe(2);
+    expect(sort.stderr).toContain('--sort: "topic" needs a hashtag or a specialty');
   });
 
   it('export communities writes account_id,handle,community for every account in a community', async () => {

@@ -121,6 +121,28 @@ describe('read API over HTTP on a small graph', () => {
     expect((await limit.json()).details[0].field).toBe('query.limit');
   });
 
+  it('GET /api/influencers answers an unknown specialty with the nearest known ones, prototype names included', async () => {
+    const typo = await viewer.fetch('/api/influencers?specialty=cardiolgy');
+    expect(typo.status).toBe(400);
+    const body = await typo.json();
+    expect(body.details[0]).toMatchObject({ field: 'query.specialty' });
+    expect(body.details[0].suggestions).toContain('cardiology');
+    for (const word of ['constructor', 'toString', '__proto__']) {
+      const r = await viewer.fetch(`/api/influencers?specialty=${word}`);
+      expect(r.status, word).toBe(400);
+      expect((await r.json()).details[0].field).toBe('query.specialty');
+    }
+    const from = await viewer.fetch('/api/influencers?from=last%20week');
+    expect(from.status).toBe(400);
+    expect((await from.json()).details[0].field).toBe('query.from');
+    const order = await viewer.fetch('/api/influencers?from=2025-03-01&to=2025-01-01');
+    expect(order.status).toBe(400);
+    expect((await order.json()).details[0].field).toBe('query.from');
+    const types = await viewer.fetch('/api/influencers?types=follow');
+    expect(types.status).toBe(400);
+    expect((await types.json()).details[0].field).toBe('query.types');
+  });
+
   it('GET /api/communities and /api/communities/:id', async () => {
     const list = await (await viewer.fetch('/api/communities')).json();
     expect(list.items.map((c: { id: number; size: number }) => [c.id, c.size])).toEqual([

@@ -32,7 +32,8 @@ describe('specialty taxonomy', () => {
         ],
         null,
       ),
-    ).toEqual(['diabetes', 'endocrine', 'cancer', 'lymphatic']);
+      // Type 1 is its own specialty too (issue 14): #t1d is type 1 diabetes, not type 2.
+    ).toEqual(['diabetes', 'endocrine', 'type-1-diabetes', 'cancer', 'lymphatic']);
     expect(specialtiesFor([], 'Oncologist at a cancer centre')).toEqual(['cancer']);
     expect(specialtiesFor([], 'Dad. #epilepsy awareness')).toEqual(['neurological']);
     expect(specialtiesFor([], 'I like dogs and football')).toEqual([]);
@@ -43,7 +44,11 @@ describe('specialty taxonomy', () => {
   });
 
   it('maps what people type to the stored specialty', () => {
-    expect(canonicalSpecialty('Type 1 Diabetes')).toBe('diabetes');
+    // Type 1 and type 2 are different specialties (issue 14); "diabetes" is both.
+    expect(canonicalSpecialty('Type 1 Diabetes')).toBe('type-1-diabetes');
+    expect(canonicalSpecialty('T2D')).toBe('type-2-diabetes');
+    expect(canonicalSpecialty('diabetes')).toBe('diabetes');
+    expect(canonicalSpecialty('constructor')).toBe('constructor');
     expect(canonicalSpecialty('Oncology')).toBe('cancer');
     expect(canonicalSpecialty('Rare Diseases')).toBe('rare-diseases');
     expect(canonicalSpecialty('cardiovascular')).toBe('cardiovascular');

@@ -59,7 +59,13 @@ export function influencer(over: Partial<InfluencerItem> & { accountId: string }
     place: null,
     specialties: [],
     role: 'other',
-    why: { topInteractions: [], community: null, matched: [] },
+    localReach: null,
+    spamFlag: null,
+    rank: 0,
+    contextSize: 0,
+    topic: null,
+    window: null,
+    why: { topInteractions: [], community: null, matched: [], summary: [] },
     ...over,
   };
 }

@@ -17,6 +17,9 @@ const blank = {
   role: '',
   community: '',
   minScore: '',
+  from: '',
+  to: '',
+  sort: '',
 };
 
 const type = (label: string, value: string) =>
@@ -54,6 +57,51 @@ describe('FilterPanel', () => {
       community: undefined,
       minScore: undefined,
     });
+  });
+
+  it('applies a period, the interaction types that count and the ranking order', () => {
+    const onApply = vi.fn();
+    render(<FilterPanel filters={{ radiusKm: DEFAULT_RADIUS_KM }} onApply={onApply} />);
+    type('From', '2025-01-01');
+    type('To', '2025-03-31');
+    fireEvent.click(screen.getByLabelText('Mentions'));
+    fireEvent.click(screen.getByLabelText('Quotes'));
+    type('Rank by', 'rising');
+    apply();
+    expect(onApply.mock.calls[0]![0]).toMatchObject({
+      from: '2025-01-01',
+      to: '2025-03-31',
+      types: ['reply', 'repost'],
+      sort: 'rising',
+    });
+  });
+
+  it('refuses a period that ends before it starts, beside the field', () => {
+    const onApply = vi.fn();
+    render(<FilterPanel filters={{ radiusKm: DEFAULT_RADIUS_KM }} onApply={onApply} />);
+    type('From', '2025-03-01');
+    type('To', '2025-01-01');
+    apply();
+    expect(onApply).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert').textContent).toBe('To must not be before From');
+  });
+
+  it('shows a period and types from the link, and all types means no type filter', () => {
+    const { filters } = parseState('?from=2025-01-01&to=2025-02-01&types=reply,bogus&sort=localReach');
+    expect(filters).toMatchObject({
+      from: '2025-01-01',
+      to: '2025-02-01',
+      types: ['reply'],
+      sort: 'localReach',
+    });
+    const onApply = vi.fn();
+    render(<FilterPanel filters={filters} onApply={onApply} />);
+    expect((screen.getByLabelText('From') as HTMLInputElement).value).toBe('2025-01-01');
+    expect((screen.getByLabelText('Replies') as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByLabelText('Reposts') as HTMLInputElement).checked).toBe(false);
+    for (const t of ['Mentions', 'Reposts', 'Quotes']) fireEvent.click(screen.getByLabelText(t));
+    apply();
+    expect(onApply.mock.calls[0]![0].types).toBeUndefined();
   });
 
   it.each([

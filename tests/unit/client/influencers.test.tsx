@@ -28,6 +28,7 @@ const items = [
       matched: ['specialty diabetes', '3 km from Boston'],
       community: { id: 2, label: '#t1d' },
       topInteractions: [{ accountId: 'x:9', handle: 'amy', type: 'mention', count: 12 }],
+      summary: [],
     },
   }),
   influencer({ accountId: 'x:2', handle: 'ann_rn', name: '<img src=x onerror=alert(1)>', score: 0.55 }),

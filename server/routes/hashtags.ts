@@ -25,6 +25,10 @@ const hashtags: FastifyPluginAsyncZod = async (app) => {
             })
             .optional(),
           limit: Limit(200, 30),
+          spam: z
+            .enum(['exclude', 'include'])
+            .default('exclude')
+            .describe('hashtags flagged as spam by analysis are left out unless `include` (each says why)'),
         }),
         response: { 200: z.object({ items: z.array(HashtagItem), pairs: z.array(HashtagPair) }) },
       },

@@ -15,6 +15,7 @@ import { projectAccounts } from '../../../queries/analysis/projection.ts';
 import { runAnalysis, type AnalysisSummary } from '../../../queries/analysis/run.ts';
 import type { Db } from '../../../queries/db.ts';
 import { applySchema } from '../../../queries/schema.ts';
+import { hashtagCooccurrence } from '../../../server/graph/views.ts';
 import { markTestDatabase, resetGraph, testDb } from '../../helpers/db.ts';
 import { load } from '../ingest/load.ts';
 
@@ -89,6 +90,28 @@ describe('spam and bot flags on the demo network', () => {
       expect(byTag.get(t)!.spam ?? false).toBe(false);
       expect(byTag.get(t)!.topic).not.toBeNull();
     }
+  });
+});
+
+describe('hashtag co-occurrence (GET /api/hashtags)', () => {
+  it('leaves spam hashtags out by default and shows them with the reason on request', async () => {
+    const plain = await hashtagCooccurrence(db, { limit: 200 });
+    expect(plain.items.length).toBeGreaterThan(0);
+    expect(plain.items.filter((i) => 'spam' in i)).toEqual([]);
+    expect(plain.items.map((i) => i.tag)).not.toContain('followback');
+    expect(plain.pairs.flatMap((p) => [p.a, p.b])).not.toContain('followback');
+    const all = await hashtagCooccurrence(db, { limit: 200, spam: 'include' });
+    expect(all.items).toContainEqual(
+      expect.objectContaining({
+        tag: 'followback',
+        spam: true,
+        spamReason: expect.stringContaining('promotional'),
+      }),
+    );
+    const around = await hashtagCooccurrence(db, { tag: 'giveaway', limit: 50 });
+    expect(around.pairs.map((p) => p.b)).not.toContain('followback');
+    const aroundAll = await hashtagCooccurrence(db, { tag: 'giveaway', limit: 50, spam: 'include' });
+    expect(aroundAll.pairs.map((p) => p.b)).toContain('followback');
   });
 });
 

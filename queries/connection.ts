@@ -55,6 +55,8 @@ export function openDb(
   conn: Connection = connectionFromEnv(),
   log?: (line: string) => void,
   retryMs?: number,
+  /** 0 for commands, which may read for as long as the work needs (see DbOptions.readTimeoutMs). */
+  readTimeoutMs?: number,
 ): Db {
-  return new Db({ ...conn, log, retryMs });
+  return new Db({ ...conn, log, retryMs, readTimeoutMs });
 }

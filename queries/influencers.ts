@@ -7,7 +7,6 @@ import { int, type Db } from './db.ts';
 import { canonicalRegion, distanceKm, resolvePlace } from './geo/resolve.ts';
 import { canonicalSpecialty, normaliseTag } from './taxonomy/specialties.ts';
 import { Role } from './taxonomy/role.ts';
-import { InteractionWeights } from './analysis/params.ts';
 
 /** `near` names a place the gazetteer does not know: a caller mistake (HTTP 400, CLI exit 2). */
 export class UnknownPlaceError extends Error {
@@ -133,8 +132,6 @@ export async function findInfluencers(db: Db, input: InfluencerQueryInput): Prom
     afterId: after?.i ?? null,
     // One more than asked tells whether another page exists.
     limit: int(q.limit + 1),
-    weights: InteractionWeights.parse({}),
-    topInteractions: int(3),
   });
   const parsed = rows.map((r) => Row.parse(r));
   const page = parsed.slice(0, q.limit);

@@ -9,6 +9,7 @@ import { detectCommunities, modularity, partitionOf, stableIds, type Partition }
 import { AnalysisParams, type AnalysisParamsInput } from './params.ts';
 import { projectAccounts } from './projection.ts';
 import { computeScores } from './scores.ts';
+import { writeSummaries } from './summaries.ts';
 import {
   placeColumns,
   writeBatches,
@@ -58,6 +59,8 @@ export async function runAnalysis(
   input: AnalysisParamsInput & { onProgress?: (p: Progress) => void } = {},
 ): Promise<AnalysisSummary> {
   const { onProgress, ...rest } = input;
+  // Batch work that reads the whole graph: no per-request read timeout (a server job runs it too).
+  db = db.untimed();
   const params = AnalysisParams.parse(rest);
   const progress = (phase: Phase, done: number, total: number) => onProgress?.({ phase, done, total });
   const ms: Record<string, number> = {};
@@ -179,6 +182,7 @@ export async function runAnalysis(
   });
   await db.write(loadCypher('analysis/clear-topics'), { tags: topics.tags });
   await writeCommunities(db, communityRows, runId);
+  await writeSummaries(db);
   const counts = {
     accounts: n,
     interactions: p.pairs,

@@ -5,6 +5,7 @@ import {
   Community,
   CommunityDetail,
   CommunityId,
+  CommunityLimit,
   getCommunity,
   listCommunities,
 } from '../../queries/communities.ts';
@@ -18,11 +19,12 @@ const communities: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['communities'],
         summary: 'Communities from the last analysis, largest first',
+        querystring: z.object({ limit: CommunityLimit }),
         response: { 200: z.object({ items: z.array(Community) }) },
       },
       config: { access: 'viewer' },
     },
-    async () => ({ items: await listCommunities(app.db) }),
+    async (req) => ({ items: await listCommunities(app.db, req.query.limit) }),
   );
 
   app.get(

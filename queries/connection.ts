@@ -55,7 +55,7 @@ export function openDb(
   conn: Connection = connectionFromEnv(),
   log?: (line: string) => void,
   retryMs?: number,
-  /** 0 for commands, which may read for as long as the work needs (see DbOptions.readTimeoutMs). */
+  /** The web server's limit on one read (see DbOptions.readTimeoutMs); commands have none. */
   readTimeoutMs?: number,
 ): Db {
   return new Db({ ...conn, log, retryMs, readTimeoutMs });

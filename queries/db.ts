@@ -65,12 +65,15 @@ export interface DbOptions {
    */
   retryMs?: number | undefined;
   /**
-   * Longest a read transaction may run before Neo4j stops it (default 15 s; 0: no limit). Requests
-   * must answer, so a read that would take longer is refused as TooLarge; batch work (analysis,
-   * export) asks for `untimed()` instead.
+   * Longest a read transaction may run before Neo4j stops it (default 0: no limit). The web server
+   * sets 15 s (SERVER_READ_TIMEOUT_MS): requests must answer, so a read that would take longer is
+   * refused as TooLarge; batch work it runs (analysis jobs) asks for `untimed()`.
    */
   readTimeoutMs?: number | undefined;
 }
+
+/** How long one read transaction of a web request may run (see DbOptions.readTimeoutMs). */
+export const SERVER_READ_TIMEOUT_MS = 15_000;
 
 /** Integers for LIMIT and SKIP must reach Neo4j as integers, not floats. */
 export function int(n: number): unknown {
@@ -127,7 +130,7 @@ function rows(result: QueryResult): Row[] {
  * (`dbms.memory.transaction.total.max` / `db.memory.transaction.max`) or our read timeout. Both are the
  * size of the request, not a fault, so they become TooLarge (HTTP 503 with advice to narrow it).
  */
-function tooLarge(code: string, msg: string): TooLarge | null {
+export function tooLarge(code: string, msg: string): TooLarge | null {
   if (
     /MemoryPoolOutOfMemoryError|TransactionOutOfMemoryError|MemoryLimitExceeded/.test(code) ||
     /dbms\.memory\.transaction\.total\.max|db\.memory\.transaction\.max/.test(msg)
@@ -212,7 +215,7 @@ export class Db {
     this.uri = opts.uri;
     this.database = opts.database || undefined;
     this.log = opts.log;
-    this.readTimeoutMs = opts.readTimeoutMs ?? 15_000;
+    this.readTimeoutMs = opts.readTimeoutMs ?? 0;
     this.view = shared !== undefined;
     this.opts = opts;
     this.driver =

@@ -59,11 +59,20 @@ export function strongestPerNode<T>(
 
 export async function writeSummaries(
   db: Db,
-  opts: { onStep?: (step: SummaryStep) => void } = {},
+  opts: { onStep?: (step: SummaryStep) => void; steps?: readonly SummaryStep[] } = {},
 ): Promise<SummaryCounts> {
   const work = db.untimed();
+  const steps = new Set(opts.steps ?? SUMMARY_STEPS);
+  const counts: SummaryCounts = { links: 0, cooccurs: 0, rankedAccounts: 0 };
 
-  opts.onStep?.('links');
+  if (steps.has('links')) counts.links = await writeLinks(work, opts.onStep);
+  if (steps.has('hashtags')) counts.cooccurs = await writeHashtagSummaries(work, opts.onStep);
+  if (steps.has('reasons')) counts.rankedAccounts = await writeReasons(work, opts.onStep);
+  return counts;
+}
+
+async function writeLinks(work: Db, onStep?: (step: SummaryStep) => void): Promise<number> {
+  onStep?.('links');
   const pairs = (await work.read(loadCypher('analysis/summaries/community-pairs'))).map((r) => Pair.parse(r));
   const links = strongestPerNode(
     pairs,
@@ -79,8 +88,11 @@ export async function writeSummaries(
     }
     await tx.run(loadCypher('analysis/summaries/community-scores'));
   }, 'analysis/summaries/links');
+  return links.length;
+}
 
-  opts.onStep?.('hashtags');
+async function writeHashtagSummaries(work: Db, onStep?: (step: SummaryStep) => void): Promise<number> {
+  onStep?.('hashtags');
   await work.autoCommit(loadCypher('analysis/summaries/hashtag-posts'));
   const tagPairs = (await work.read(loadCypher('analysis/hashtag-cooccurrence'))).map((r) =>
     TagPair.parse(r),
@@ -93,8 +105,11 @@ export async function writeSummaries(
   );
   await work.autoCommit(loadCypher('analysis/summaries/clear-cooccurs'));
   await writeBatches(work, 'analysis/summaries/write-cooccurs', cooccurs, { concurrency: 1 });
+  return cooccurs.length;
+}
 
-  opts.onStep?.('reasons');
+async function writeReasons(work: Db, onStep?: (step: SummaryStep) => void): Promise<number> {
+  onStep?.('reasons');
   const ranked = (await work.read(loadCypher('analysis/summaries/ranked-accounts'))).map((r) =>
     Ranked.parse(r),
   );
@@ -113,5 +128,5 @@ export async function writeSummaries(
       concurrency: 2,
     },
   );
-  return { links: links.length, cooccurs: cooccurs.length, rankedAccounts: ranked.length };
+  return ranked.length;
 }

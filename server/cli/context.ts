@@ -22,7 +22,7 @@ export async function withDb<T>(
   const conn = connectionFromEnv();
   // Batch commands wait out transient errors longer than the web server does: a rerun after a kill
   // can meet locks the killed client's transaction still holds until Neo4j notices it is gone.
-  const db = openDb(conn, undefined, 60_000, 0);
+  const db = openDb(conn, undefined, 60_000);
   try {
     await db.serverInfo();
     await applySchema(db);

@@ -62,6 +62,7 @@ const outreach: FastifyPluginAsyncZod = async (app) => {
       const rel = await setRelationship(app.db, currentUser(req).name, req.params.id, req.body);
       // The account page shows the relationship: drop its cached copy.
       app.graphCache.invalidate(`account:${req.params.id}`);
+      app.graphCache.invalidate('graph'); // account nodes carry their stage
       return rel;
     },
   );
@@ -81,6 +82,7 @@ const outreach: FastifyPluginAsyncZod = async (app) => {
       assertNoPhi({ 'body.note': req.body.note, 'body.outcome': req.body.outcome });
       const contact = await addContact(app.db, currentUser(req).name, req.body);
       app.graphCache.invalidate(`account:${req.body.accountId}`);
+      app.graphCache.invalidate('graph'); // a first contact moves the stage to contacted
       return reply.code(201).send(contact);
     },
   );

@@ -95,19 +95,19 @@ export async function measureRoutes(o: {
   const id = encodeURIComponent(o.topAccount);
 
   const routes: { route: string; path: string; serverCached: boolean }[] = [
-    { route: 'graph (aggregated, cap 2000)', path: '/api/graph', serverCached: false },
+    { route: 'graph (aggregated, cap 2000)', path: '/api/graph', serverCached: true },
     {
       route: 'graph?community (one community)',
       path: `/api/graph?community=${community}`,
-      serverCached: false,
+      serverCached: true,
     },
-    { route: 'communities', path: '/api/communities', serverCached: false },
-    { route: 'communities/:id', path: `/api/communities/${community}`, serverCached: false },
+    { route: 'communities', path: '/api/communities', serverCached: true },
+    { route: 'communities/:id', path: `/api/communities/${community}`, serverCached: true },
     { route: 'accounts/:id', path: `/api/accounts/${id}`, serverCached: true },
     { route: 'accounts/:id/ego', path: `/api/accounts/${id}/ego`, serverCached: false },
     { route: 'accounts/:id/paths', path: `/api/accounts/${id}/paths`, serverCached: false },
-    { route: 'hashtags', path: '/api/hashtags?limit=40', serverCached: false },
-    { route: 'hashtags?tag', path: `/api/hashtags?tag=${tag}&limit=40`, serverCached: false },
+    { route: 'hashtags', path: '/api/hashtags?limit=40', serverCached: true },
+    { route: 'hashtags?tag', path: `/api/hashtags?tag=${tag}&limit=40`, serverCached: true },
     { route: 'influencers', path: '/api/influencers?limit=100', serverCached: true },
     { route: 'influencers?hashtag', path: `/api/influencers?hashtag=${tag}&limit=100`, serverCached: true },
     {

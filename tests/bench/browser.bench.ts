@@ -129,6 +129,8 @@ try {
     async () => {
       await page.getByRole('button', { name: 'Close account panel' }).click();
       await page.getByRole('link', { name: 'Influencers' }).click();
+      // The filters are shared with Explore: drop the community opened above first.
+      await page.getByRole('button', { name: 'Clear', exact: true }).first().click();
       await page.getByLabel('Specialty').fill(specialty);
       await page.getByRole('button', { name: 'Apply filters' }).click();
     },

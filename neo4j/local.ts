@@ -18,6 +18,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setInitialPassword } from '../queries/db.ts';
+import { neo4jMemory, type Neo4jMemory } from './memory.ts';
 
 export const NEO4J_VERSION = '5.26.30';
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -195,7 +196,7 @@ function syncPlugins(inst: LocalInstance, withGds: boolean, log: Log): void {
   if (withGds) log(`Graph Data Science ${GDS_VERSION}: installed in ${path.relative(repoRoot, plugins)}`);
 }
 
-function conf(inst: LocalInstance, env: NodeJS.ProcessEnv): string {
+function conf(inst: LocalInstance, memory: Neo4jMemory): string {
   const d = (sub: string) => path.join(inst.home, sub);
   return [
     '# Written by neo4j/local.ts at each start; edit neo4j/local.ts instead.',
@@ -209,7 +210,7 @@ function conf(inst: LocalInstance, env: NodeJS.ProcessEnv): string {
     `server.directories.run=${d('run')}`,
     `server.directories.plugins=${d('plugins')}`,
     `server.directories.import=${d('import')}`,
-    `server.memory.pagecache.size=${env.NEO4J_PAGECACHE || '2g'}`,
+    `server.memory.pagecache.size=${memory.pagecache}`,
     'server.memory.off_heap.max_size=0',
     'dbms.usage_report.enabled=false',
     'dbms.security.procedures.unrestricted=gds.*',
@@ -351,7 +352,9 @@ export async function start(
   for (const sub of ['data', 'logs', 'run', 'plugins', 'import', 'conf']) {
     mkdirSync(path.join(inst.home, sub), { recursive: true });
   }
-  writeFileSync(path.join(inst.home, 'conf', 'neo4j.conf'), conf(inst, env));
+  const memory = neo4jMemory(env);
+  log(`Neo4j memory: heap ${memory.heap}, page cache ${memory.pagecache} (${memory.source})`);
+  writeFileSync(path.join(inst.home, 'conf', 'neo4j.conf'), conf(inst, memory));
   const withGds = gdsRequested(env);
   syncPlugins(inst, withGds, log);
   const passwordFile = path.join(inst.home, 'password');
@@ -367,7 +370,7 @@ export async function start(
     'java',
     [
       `-Xms${env.NEO4J_HEAP_INITIAL || '512m'}`,
-      `-Xmx${env.NEO4J_HEAP || '2g'}`,
+      `-Xmx${memory.heap}`,
       ...JVM_OPTIONS,
       '-cp',
       // GDS registers its procedures through a kernel extension, which Neo4j finds on the class path

@@ -31,8 +31,13 @@ export type CommunityDetail = z.infer<typeof CommunityDetail>;
 
 export const CommunityId = z.coerce.number().int().min(0);
 
-export async function listCommunities(db: Db): Promise<Community[]> {
-  const rows = await db.read(loadCypher('analysis/list-communities'));
+/** How many communities a list holds at most (largest first): a big graph has thousands of small ones. */
+export const CommunityLimit = z.coerce.number().int().min(1).max(2000).default(500);
+
+export async function listCommunities(db: Db, limit = 500): Promise<Community[]> {
+  const rows = await db.read(loadCypher('analysis/list-communities'), {
+    limit: int(CommunityLimit.parse(limit)),
+  });
   return rows.map((r) => Community.parse(r));
 }
 

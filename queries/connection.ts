@@ -55,6 +55,8 @@ export function openDb(
   conn: Connection = connectionFromEnv(),
   log?: (line: string) => void,
   retryMs?: number,
+  /** The web server's limit on one read (see DbOptions.readTimeoutMs); commands have none. */
+  readTimeoutMs?: number,
 ): Db {
-  return new Db({ ...conn, log, retryMs });
+  return new Db({ ...conn, log, retryMs, readTimeoutMs });
 }

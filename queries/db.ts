@@ -18,6 +18,7 @@ import neo4j, {
   isPath,
 } from 'neo4j-driver';
 import { loadCypher, type Statement } from './cypher.ts';
+import { TooLarge } from './errors.ts';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
@@ -63,7 +64,16 @@ export interface DbOptions {
    * longer for batch commands, which must finish.
    */
   retryMs?: number | undefined;
+  /**
+   * Longest a read transaction may run before Neo4j stops it (default 0: no limit). The web server
+   * sets 15 s (SERVER_READ_TIMEOUT_MS): requests must answer, so a read that would take longer is
+   * refused as TooLarge; batch work it runs (analysis jobs) asks for `untimed()`.
+   */
+  readTimeoutMs?: number | undefined;
 }
+
+/** How long one read transaction of a web request may run (see DbOptions.readTimeoutMs). */
+export const SERVER_READ_TIMEOUT_MS = 15_000;
 
 /** Integers for LIMIT and SKIP must reach Neo4j as integers, not floats. */
 export function int(n: number): unknown {
@@ -115,11 +125,35 @@ function rows(result: QueryResult): Row[] {
   return result.records.map((r) => toPlain(r.toObject()) as Row);
 }
 
-function describe(uri: string, err: unknown): DatabaseError {
-  if (err instanceof DatabaseError) return err;
+/**
+ * Neo4j's refusals of a statement that reads too much: the transaction memory pool
+ * (`dbms.memory.transaction.total.max` / `db.memory.transaction.max`) or our read timeout. Both are the
+ * size of the request, not a fault, so they become TooLarge (HTTP 503 with advice to narrow it).
+ */
+export function tooLarge(code: string, msg: string): TooLarge | null {
+  if (
+    /MemoryPoolOutOfMemoryError|TransactionOutOfMemoryError|MemoryLimitExceeded/.test(code) ||
+    /dbms\.memory\.transaction\.total\.max|db\.memory\.transaction\.max/.test(msg)
+  ) {
+    return new TooLarge(
+      'This request needs more memory than the graph database allows one request; narrow it (a smaller limit, one community, a filter).',
+    );
+  }
+  if (/TransactionTimedOut/.test(code)) {
+    return new TooLarge(
+      'This request took longer than the graph database allows one request; narrow it (a smaller limit, one community, a filter).',
+    );
+  }
+  return null;
+}
+
+function describe(uri: string, err: unknown): DatabaseError | TooLarge {
+  if (err instanceof DatabaseError || err instanceof TooLarge) return err;
   const e = err as Neo4jError & { code?: string; message?: string };
   const code = e?.code ?? '';
   const msg = e?.message ?? String(err);
+  const large = tooLarge(code, msg);
+  if (large) return large;
   if (
     code === 'ServiceUnavailable' ||
     code === 'SessionExpired' ||
@@ -172,18 +206,33 @@ export class Db {
   readonly uri: string;
   readonly database: string | undefined;
   private readonly log: ((line: string) => void) | undefined;
+  private readonly readTimeoutMs: number;
+  /** Set on views made by `untimed()`: they share the driver, and closing them closes nothing. */
+  private readonly view: boolean;
+  private readonly opts: DbOptions;
 
-  constructor(opts: DbOptions) {
+  constructor(opts: DbOptions, shared?: Driver) {
     this.uri = opts.uri;
     this.database = opts.database || undefined;
     this.log = opts.log;
-    this.driver = neo4j.driver(opts.uri, neo4j.auth.basic(opts.user, opts.password), {
-      // Fail fast when the server is down; the caller decides whether to retry.
-      connectionTimeout: 5_000,
-      connectionAcquisitionTimeout: 10_000,
-      maxTransactionRetryTime: opts.retryMs ?? 5_000,
-      userAgent: 'carecircle',
-    });
+    this.readTimeoutMs = opts.readTimeoutMs ?? 0;
+    this.view = shared !== undefined;
+    this.opts = opts;
+    this.driver =
+      shared ??
+      neo4j.driver(opts.uri, neo4j.auth.basic(opts.user, opts.password), {
+        // Fail fast when the server is down; the caller decides whether to retry.
+        connectionTimeout: 5_000,
+        connectionAcquisitionTimeout: 10_000,
+        maxTransactionRetryTime: opts.retryMs ?? 5_000,
+        userAgent: 'carecircle',
+      });
+  }
+
+  /** The same connection without the read timeout, for batch work that reads the whole graph. */
+  untimed(): Db {
+    if (this.readTimeoutMs === 0) return this;
+    return new Db({ ...this.opts, readTimeoutMs: 0 }, this.driver);
   }
 
   /** Checks the connection and returns what the server says about itself. */
@@ -240,7 +289,10 @@ export class Db {
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
     const started = Date.now();
-    const config = { metadata: { app: 'carecircle', query: name } };
+    const config = {
+      metadata: { app: 'carecircle', query: name },
+      ...(mode === 'READ' && this.readTimeoutMs > 0 ? { timeout: this.readTimeoutMs } : {}),
+    };
     try {
       return mode === 'READ'
         ? await session.executeRead((tx) => work(wrapTx(tx, this.log)), config)
@@ -274,9 +326,70 @@ export class Db {
     }
   }
 
+  /**
+   * Runs a read statement under PROFILE and returns its plan: each operator with its details (e.g.
+   * `a:Account`, the index used), rows and database hits, and the totals. Tests use it to prove a read
+   * stays bounded as the graph grows; it is not for request paths.
+   */
+  async profile(statement: Statement | string, params: Params = {}): Promise<QueryProfile> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const text = typeof statement === 'string' ? statement : statement.text;
+      const result = await session.run(`PROFILE ${text}`, params);
+      const operators: ProfiledOperator[] = [];
+      const walk = (p: RawProfile | false) => {
+        if (!p) return;
+        const details = p.arguments?.Details;
+        operators.push({
+          operator: p.operatorType.replace(/@.*$/, ''),
+          details: typeof details === 'string' ? details : '',
+          rows: Number(p.rows ?? 0),
+          dbHits: Number(p.dbHits ?? 0),
+        });
+        for (const c of p.children) walk(c);
+      };
+      walk(result.summary.profile as never);
+      return {
+        operators,
+        rows: operators.reduce((s, o) => s + o.rows, 0),
+        dbHits: operators.reduce((s, o) => s + o.dbHits, 0),
+        result: rows(result),
+      };
+    } catch (err) {
+      throw describe(this.uri, err);
+    } finally {
+      await session.close();
+    }
+  }
+
   async close(): Promise<void> {
+    if (this.view) return;
     await this.driver.close();
   }
+}
+
+interface RawProfile {
+  operatorType: string;
+  arguments?: Record<string, unknown>;
+  rows?: number;
+  dbHits?: number;
+  children: RawProfile[];
+}
+
+export interface ProfiledOperator {
+  /** e.g. NodeIndexSeek, NodeByLabelScan, Expand(All) (the runtime suffix `@neo4j` removed). */
+  operator: string;
+  details: string;
+  rows: number;
+  dbHits: number;
+}
+
+export interface QueryProfile {
+  operators: ProfiledOperator[];
+  /** Rows produced, summed over every operator. */
+  rows: number;
+  dbHits: number;
+  result: Row[];
 }
 
 function nameOf(statement: Statement | string): string {

@@ -1,6 +1,7 @@
 // Starts the HTTP server (API + built client) on the configured host and port.
 import type { FastifyInstance } from 'fastify';
 import { connectionFromEnv, openDb } from '../queries/connection.ts';
+import { SERVER_READ_TIMEOUT_MS } from '../queries/db.ts';
 import { applySchema } from '../queries/schema.ts';
 import { buildApp } from './app.ts';
 import { serverConfigFromEnv } from './config.ts';
@@ -14,7 +15,7 @@ export interface Running {
 export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<Running> {
   const config = serverConfigFromEnv(env);
   orgContacts(); // a bad CARECIRCLE_ORG_CONTACTS stops the server here, naming the variable
-  const db = openDb(connectionFromEnv(env));
+  const db = openDb(connectionFromEnv(env), undefined, undefined, SERVER_READ_TIMEOUT_MS);
   try {
     await db.serverInfo(); // fail fast, naming the URI, when Neo4j is unreachable
     await applySchema(db);

@@ -13,6 +13,7 @@ import { flagSpam, readSignals } from './spam.ts';
 import { localReach } from './local-reach.ts';
 import { communityStability, stabilitySeeds } from './stability.ts';
 import { scoreTopics } from './topics-influence.ts';
+import { writeSummaries } from './summaries.ts';
 import {
   placeColumns,
   writeBatches,
@@ -67,6 +68,8 @@ export async function runAnalysis(
   input: AnalysisParamsInput & { onProgress?: (p: Progress) => void } = {},
 ): Promise<AnalysisSummary> {
   const { onProgress, ...rest } = input;
+  // Batch work that reads the whole graph: no per-request read timeout (a server job runs it too).
+  db = db.untimed();
   const params = AnalysisParams.parse(rest);
   const progress = (phase: Phase, done: number, total: number) => onProgress?.({ phase, done, total });
   const ms: Record<string, number> = {};
@@ -214,6 +217,7 @@ export async function runAnalysis(
   });
   await db.write(loadCypher('analysis/clear-topics'), { tags: topics.tags });
   await writeCommunities(db, communityRows, runId);
+  await writeSummaries(db);
   const counts = {
     accounts: n,
     interactions: p.pairs,

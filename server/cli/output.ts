@@ -2,6 +2,7 @@
 // stdout with --json, errors as one clear line (no stack traces), and DESIGN.md's exit codes.
 import { ConfigError } from '../../queries/connection.ts';
 import { DatabaseError } from '../../queries/db.ts';
+import { DomainError } from '../../queries/errors.ts';
 import { LocalNeo4jError } from '../../neo4j/local.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, rejected: 3 } as const;
@@ -36,6 +37,7 @@ export function fail(err: unknown, json: boolean): never {
   const known =
     err instanceof ConfigError ||
     err instanceof DatabaseError ||
+    err instanceof DomainError ||
     err instanceof LocalNeo4jError ||
     err instanceof UsageError;
   const message = known ? (err as Error).message : ((err as Error)?.stack ?? String(err));

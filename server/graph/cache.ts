@@ -1,5 +1,5 @@
 // A short-lived cache for graph reads whose answer only moves when the graph is analysed or loaded
-// again: the influencer ranking and account profiles. Outreach staff open the same ranking and the
+// again: the influencer ranking, account profiles, the Explore graph, communities and hashtags. Outreach staff open the same ranking and the
 // same top accounts over and over, and on the 1M-interaction demo graph one ranking page costs Neo4j
 // about two seconds (it sorts every interaction of 50 accounts), so repeats are answered from memory.
 //

@@ -2,93 +2,20 @@
 import { z } from 'zod';
 import { loadCypher } from '../../queries/cypher.ts';
 import { int, type Db } from '../../queries/db.ts';
+import { CommunityId, GraphEdge, GraphNode, nodeRow } from '../../queries/graph.ts';
 import { Stage } from '../outreach/model.ts';
 import { Relationship } from '../outreach/model.ts';
 
-/** Community ids are whatever analysis wrote (numbers from Louvain, or strings). */
-export const CommunityId = z.union([z.number(), z.string()]);
-
-/** `?community=7` arrives as text; analysis stores Louvain's integer labels as numbers. */
-export function communityParam(raw: string | undefined): number | string | null {
-  if (raw === undefined) return null;
-  return /^\d{1,15}$/.test(raw) ? Number(raw) : raw;
-}
-
-export const GraphNode = z.object({
-  id: z.string(),
-  label: z.string(),
-  community: CommunityId.nullable(),
-  score: z.number().nullable(),
-  stage: Stage.nullable().optional(),
-  /** Accounts a node stands for: 1 for an account, the member count for a community super-node. */
-  size: z.number().int(),
-  kind: z.enum(['account', 'community']),
-});
-export const GraphEdge = z.object({ source: z.string(), target: z.string(), weight: z.number() });
-export const GraphView = z.object({
-  nodes: z.array(GraphNode),
-  edges: z.array(GraphEdge),
-  /** true when communities stand in for their members because the graph is larger than the cap. */
-  aggregated: z.boolean(),
-  /** true when some accounts were left out (highest scores kept). */
-  truncated: z.boolean(),
-  totalAccounts: z.number().int(),
-});
-export type GraphView = z.infer<typeof GraphView>;
-
-const nodeRow = (r: Record<string, unknown>, kind: 'account' | 'community') =>
-  GraphNode.parse({
-    id: r.id,
-    label: r.label,
-    community: r.community ?? null,
-    score: typeof r.score === 'number' ? r.score : null,
-    stage: r.stage ?? null,
-    size: r.size ?? 1,
-    kind,
-  });
-
-export async function graphView(
-  db: Db,
-  q: { cap: number; community: number | string | null },
-): Promise<GraphView> {
-  const [count] = await db.read(loadCypher('server/graph/count'), { community: q.community });
-  const total = Number(count?.accounts ?? 0);
-  const communities = Number(count?.communities ?? 0);
-  const maxEdges = int(q.cap * 8);
-  if (total > q.cap && q.community === null && communities > 0) {
-    const [row] = await db.read(loadCypher('server/graph/communities'), { cap: int(q.cap), maxEdges });
-    // Built here, not in Cypher, so 1 and 1.0 (integer or float community ids) give the same id.
-    const superId = (c: unknown) => `community:${String(c)}`;
-    return {
-      nodes: ((row?.nodes as Record<string, unknown>[]) ?? []).map((n) =>
-        nodeRow({ ...n, id: superId(n.community) }, 'community'),
-      ),
-      edges: ((row?.edges as Record<string, unknown>[]) ?? []).map((e) =>
-        GraphEdge.parse({ ...e, source: superId(e.source), target: superId(e.target) }),
-      ),
-      aggregated: true,
-      truncated: communities > q.cap,
-      totalAccounts: total,
-    };
-  }
-  // Nodes and edges read in one transaction, so the edges are among exactly these nodes.
-  const { nodes, edges } = await db.readTx(async (tx) => {
-    const nodes = await tx.run(loadCypher('server/graph/accounts-nodes'), {
-      community: q.community,
-      cap: int(q.cap),
-    });
-    const ids = nodes.map((n) => String(n.id));
-    const edges = await tx.run(loadCypher('server/graph/accounts-edges'), { ids, maxEdges });
-    return { nodes, edges };
-  }, 'server/graph/accounts');
-  return {
-    nodes: nodes.map((n) => nodeRow(n, 'account')),
-    edges: edges.map((e) => GraphEdge.parse(e)),
-    aggregated: false,
-    truncated: total > q.cap,
-    totalAccounts: total,
-  };
-}
+// The Explore graph and the hashtag view moved to queries/ (the model); re-exported for the routes.
+export {
+  CommunityId,
+  communityParam,
+  GraphEdge,
+  GraphNode,
+  GraphView,
+  graphView,
+} from '../../queries/graph.ts';
+export { HashtagItem, HashtagPair, hashtagCooccurrence } from '../../queries/hashtags.ts';
 
 export async function egoView(
   db: Db,
@@ -117,39 +44,6 @@ export async function warmPaths(db: Db, id: string, maxHops: number, limit: numb
     limit: int(limit),
   });
   return rows.map((r) => WarmPath.parse(r));
-}
-
-export const HashtagItem = z.object({
-  tag: z.string(),
-  posts: z.number().int(),
-  /** With ?spam=include only: flagged as spam by the last analysis (queries/analysis/spam.ts), and why. */
-  spam: z.boolean().optional(),
-  spamReason: z.string().nullable().optional(),
-});
-export const HashtagPair = z.object({ a: z.string(), b: z.string(), count: z.number().int() });
-
-export async function hashtagCooccurrence(
-  db: Db,
-  q: { tag?: string | undefined; limit: number; spam?: 'exclude' | 'include' | undefined },
-) {
-  const spam = q.spam === 'include';
-  const [row] = q.tag
-    ? await db.read(loadCypher('server/hashtags/cooccurring'), { tag: q.tag, limit: int(q.limit), spam })
-    : await db.read(loadCypher('server/hashtags/top'), {
-        limit: int(q.limit),
-        pairs: int(q.limit * 4),
-        spam,
-      });
-  return {
-    items: ((row?.items as unknown[]) ?? []).map((raw) => {
-      const i = HashtagItem.parse(raw);
-      // The flag only matters when spam was asked for; otherwise the answer keeps its plain shape.
-      return spam
-        ? { ...i, spam: i.spam ?? false, spamReason: i.spamReason ?? null }
-        : { tag: i.tag, posts: i.posts };
-    }),
-    pairs: ((row?.pairs as unknown[]) ?? []).map((p) => HashtagPair.parse(p)),
-  };
 }
 
 export const AccountProfile = z.object({

@@ -5,6 +5,7 @@ import {
   Community,
   CommunityDetail,
   CommunityId,
+  CommunityLimit,
   getCommunity,
   listCommunities,
 } from '../../queries/communities.ts';
@@ -18,11 +19,16 @@ const communities: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['communities'],
         summary: 'Communities from the last analysis, largest first',
+        querystring: z.object({ limit: CommunityLimit }),
         response: { 200: z.object({ items: z.array(Community) }) },
       },
       config: { access: 'viewer' },
     },
-    async () => ({ items: await listCommunities(app.db) }),
+    // Communities change only with an analysis, whose run id is in the cache key.
+    async (req) =>
+      app.graphCache.get(`communities:${req.query.limit}`, async () => ({
+        items: await listCommunities(app.db, req.query.limit),
+      })),
   );
 
   app.get(
@@ -37,7 +43,9 @@ const communities: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'viewer' },
     },
     async (req) => {
-      const c = await getCommunity(app.db, req.params.id);
+      const c = await app.graphCache.get(`community:${req.params.id}`, () =>
+        getCommunity(app.db, req.params.id),
+      );
       if (!c) {
         throw new HttpError(404, 'not_found', `no community ${req.params.id}`, [
           { field: 'params.id', message: 'no such community' },

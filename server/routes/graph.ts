@@ -3,6 +3,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { communityParam, GraphView, graphView } from '../graph/views.ts';
+import { JSON_TYPE, serialised } from './common.ts';
 
 const graph: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -19,7 +20,16 @@ const graph: FastifyPluginAsyncZod = async (app) => {
       },
       config: { access: 'viewer' },
     },
-    async (req) => graphView(app.db, { cap: req.query.cap, community: communityParam(req.query.community) }),
+    async (req, reply) => {
+      const q = { cap: req.query.cap, community: communityParam(req.query.community) };
+      // Changes only with an analysis (the run id is in the key) or an outreach stage ('graph' tag).
+      const body = await app.graphCache.get(
+        `graph:${JSON.stringify(q)}`,
+        async () => serialised(GraphView, await graphView(app.db, q)),
+        ['graph'],
+      );
+      return reply.type(JSON_TYPE).send(body as unknown as GraphView);
+    },
   );
 };
 export default graph;

@@ -34,7 +34,11 @@ const hashtags: FastifyPluginAsyncZod = async (app) => {
       },
       config: { access: 'viewer' },
     },
-    async (req) => hashtagCooccurrence(app.db, req.query),
+    // Stored by analysis: the same answer until the next run (whose id is in the cache key).
+    async (req) =>
+      app.graphCache.get(`hashtags:${JSON.stringify(req.query)}`, () =>
+        hashtagCooccurrence(app.db, req.query),
+      ),
   );
 };
 export default hashtags;

@@ -70,6 +70,7 @@ const outreach: FastifyPluginAsyncZod = async (app) => {
       const rel = await setRelationship(app.db, currentUser(req), req.params.id, req.body);
       // The account page shows the relationship: drop its cached copy.
       app.graphCache.invalidate(`account:${req.params.id}`);
+      app.graphCache.invalidate('graph'); // account nodes carry their stage
       return rel;
     },
   );
@@ -88,6 +89,7 @@ const outreach: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const contact = await addContact(app.db, currentUser(req).name, req.body);
       app.graphCache.invalidate(`account:${req.body.accountId}`);
+      app.graphCache.invalidate('graph'); // a first contact moves the stage to contacted
       return reply.code(201).send(contact);
     },
   );

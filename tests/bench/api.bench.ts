@@ -8,10 +8,15 @@
 //    printing p50/p99 latency, requests/s, errors and what the server's cache did;
 // 4. the same Cypher through the same Db door with 32 concurrent callers for the same time, and five
 //    calls one at a time, so the API/Cypher ratio shows what the server adds or saves (goal ≤ 2×);
-// 5. one verdict line per goal and route (p50 ≤ 10 ms, p99 ≤ 50 ms, 0 errors, ratio ≤ 2×).
+// 5. one verdict line per goal and route (p50 ≤ 10 ms, p99 ≤ 50 ms, 0 errors, ratio ≤ 2×);
+// 6. every GET route the client calls (tests/bench/api-routes.ts): the first, uncached request of
+//    each (goal ≤ 500 ms), measured before anything else warms the server, then 32 connections for
+//    BENCH_ROUTE_SECONDS (default 10) each: p50/p99/errors (goals p99 ≤ 50 ms, 0 errors);
+// 7. Neo4j's heap and page cache, as the server reports them.
 //
 // Environment: BENCH_INTERACTIONS (default 1000000), BENCH_ACCOUNTS (default interactions / 12),
-// BENCH_SECONDS (default 30), BENCH_CONNECTIONS (default 32). The Neo4j instance is the one named by
+// BENCH_SECONDS (default 30), BENCH_CONNECTIONS (default 32), BENCH_ROUTE_SECONDS (default 10),
+// BENCH_ROUTES_ONLY=1 (skip steps 3-5, the influencer and account runs with their Cypher peers). The Neo4j instance is the one named by
 // CARECIRCLE_NEO4J_INSTANCE (default "bench" on port 7698) or NEO4J_URI: the bench replaces its graph.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -172,6 +177,18 @@ const rotating = (await db.read(loadCypher('server/bench/top-accounts'), { limit
 );
 let turn = 0;
 
+// Step 6 first: every route's first request must meet its goal without help from earlier runs.
+const { measureRoutes } = await import('./api-routes.ts');
+const routeReport = await measureRoutes({
+  db,
+  app,
+  url,
+  topAccount: accountId,
+  connections,
+  seconds: Number(process.env.BENCH_ROUTE_SECONDS ?? 10),
+  autocannon,
+});
+
 interface Target {
   name: string;
   /** One path, or several that each connection requests in turn. */
@@ -238,7 +255,7 @@ interface Row {
   ratioP50: number;
 }
 const rows: Row[] = [];
-for (const t of targets) {
+for (const t of process.env.BENCH_ROUTES_ONLY ? [] : targets) {
   // Warm both paths (plan cache, JIT) before measuring. The direct calls are timed one at a time:
   // that is the statement's latency with nothing else waiting (the figure under load comes below).
   const serial: number[] = [];
@@ -325,7 +342,9 @@ const report = {
   graph: after,
   rows,
   verdicts,
+  routes: routeReport,
 };
 writeFileSync(path.join(outDir, 'api.json'), JSON.stringify(report, null, 2));
-console.table(rows);
+if (rows.length > 0) console.table(rows);
+routeReport.print();
 await app.close();

@@ -10,8 +10,16 @@ export function testDb(): Db {
   return openDb(connectionFromEnv());
 }
 
+/**
+ * CARECIRCLE_TEST_KEEP_GRAPH=1 runs a suite that only reads and adds users (the malformed-input fuzz,
+ * tests/integration/server/malformed.test.ts) against a graph loaded beforehand, e.g. the 1M demo
+ * graph in another instance: nothing is seeded and nothing deleted (resetGraph refuses).
+ */
+export const KEEP_GRAPH = process.env.CARECIRCLE_TEST_KEEP_GRAPH === '1';
+
 /** Refuses to go on against a database holding someone's data; marks an empty one as ours. */
 export async function markTestDatabase(db: Db): Promise<void> {
+  if (KEEP_GRAPH) return;
   const [row] = await db.read(
     `OPTIONAL MATCH (m:CarecircleMeta {key: $key}) WITH m
      OPTIONAL MATCH (n) WHERE NOT n:CarecircleMeta
@@ -33,6 +41,9 @@ export async function markTestDatabase(db: Db): Promise<void> {
  * them all in its batch and ran out of transaction memory on a 1M-interaction graph with a 1 GB heap.
  */
 export async function resetGraph(db: Db): Promise<void> {
+  if (KEEP_GRAPH) {
+    throw new Error('CARECIRCLE_TEST_KEEP_GRAPH=1: this suite deletes the graph; run only malformed.test.ts');
+  }
   await db.autoCommit('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 50000 ROWS');
   await db.autoCommit(
     `MATCH (n) WHERE NOT n:CarecircleMeta

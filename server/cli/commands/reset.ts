@@ -10,6 +10,7 @@ import { readStats } from './stats.ts';
 /** Deletes the social graph (or, with `all`, every application node) in batches. */
 export async function resetSocialGraph(db: Db, all = false): Promise<void> {
   await db.autoCommit(loadCypher('ingest/reset-posts'));
+  await db.autoCommit(loadCypher('ingest/reset-relationships'));
   await db.autoCommit(loadCypher(all ? 'ingest/reset-all' : 'ingest/reset-social'));
 }
 

@@ -3,6 +3,7 @@
 // follow 0.5), ties going to the lower source id and then to the type order mention, reply, repost,
 // quote, follow. The graph is written directly, so every count is known.
 import { describe, expect, it } from 'vitest';
+import { writeSummaries } from '../../../queries/analysis/summaries.ts';
 import type { Db } from '../../../queries/db.ts';
 import { findInfluencers } from '../../../queries/influencers.ts';
 import { useTestGraph } from '../../helpers/db.ts';
@@ -36,6 +37,8 @@ describe('influencer reasons', () => {
         ],
       },
     );
+    // Reasons are stored at analysis time (issue 15); the scores above were written by hand.
+    await writeSummaries(db);
     const { items } = await findInfluencers(db, {});
     expect(items.map((i) => i.accountId)).toEqual(['x:t', 'x:quiet']);
     const reason = (id: string, type: string, count: number) => ({ accountId: id, handle: id, type, count });

@@ -6,7 +6,7 @@ import { setUser } from '../../../server/auth/users.ts';
 import type { Role } from '../../../server/auth/roles.ts';
 import type { Db } from '../../../queries/db.ts';
 import { afterAll, beforeAll } from 'vitest';
-import { resetGraph, testDb } from '../../helpers/db.ts';
+import { KEEP_GRAPH, resetGraph, testDb } from '../../helpers/db.ts';
 import { seedGraph } from './seed.ts';
 
 export interface Api {
@@ -32,13 +32,14 @@ export function useApi(opts: Partial<AppOptions> = {}, { seed = true } = {}): { 
   const suite = {} as { api: Api };
   beforeAll(async () => {
     suite.api = await startApi(opts);
+    if (KEEP_GRAPH) return;
     await resetGraph(suite.api.db);
     if (seed) await seedGraph(suite.api.db);
   });
   afterAll(async () => {
     // Later hooks' afterAll run first, so a suite's own clean-up still sees the server.
     if (!suite.api) return;
-    await resetGraph(suite.api.db);
+    if (!KEEP_GRAPH) await resetGraph(suite.api.db);
     await suite.api.close();
   });
   return suite;

@@ -4,6 +4,7 @@
 //   x:2 ─▶ x:1 ◀─ x:3        x:6 ─▶ x:5 ◀─ x:7
 //           │ ╲                 ▲
 //           ▼  ╲──▶ x:4 ────────┘              x:9
+import { writeSummaries } from '../../../queries/analysis/summaries.ts';
 import type { Db } from '../../../queries/db.ts';
 
 export const ACCOUNTS = [
@@ -109,4 +110,7 @@ export async function seedGraph(db: Db): Promise<void> {
             (:Community {id: 1, size: 3, label: '#bcsm', topHashtags: ['bcsm'], topAccounts: ['x:5'], modularity: 0.4, runId: 'test'}),
             (:Community {id: 2, size: 1, label: 'quiet', topHashtags: [], topAccounts: ['x:9'], modularity: 0.4, runId: 'test'})`,
   );
+  // What analysis stores for the read paths (community links, hashtag counts, ranks, reasons), here
+  // derived from the graph just written, as `analyze` does after its own writes.
+  await writeSummaries(db);
 }

@@ -1,5 +1,6 @@
 // One account's profile, scores and rank, community, top hashtags, recent posts, interaction totals
-// and outreach state, in one statement (one round trip: the account page is the busiest read).
+// and outreach state, in one statement (one round trip: the account page is the busiest read). The
+// rank is the one analysis stored (counting the accounts scored higher read up to every account).
 MATCH (a:Account {id: $id})
 OPTIONAL MATCH (c:Community {id: a.community})
 CALL (a) {
@@ -23,11 +24,6 @@ CALL (a) {
   OPTIONAL MATCH (a)-[o:INTERACTS]->()
   RETURN count(o) AS outAccounts, coalesce(sum(o.total), 0) AS outTotal
 }
-CALL (a) {
-  OPTIONAL MATCH (o:Account) WHERE a.score IS NOT NULL AND o.score > a.score
-  WITH count(o) AS above
-  RETURN CASE WHEN a.score IS NULL THEN null ELSE above + 1 END AS rank
-}
 OPTIONAL MATCH (rel:Relationship {accountId: a.id})
 CALL (a) {
   OPTIONAL MATCH (k:Contact {accountId: a.id})
@@ -37,5 +33,5 @@ RETURN a {.id, .platform, .handle, .name, .bio, .location, .followers, .followin
           .community, .pagerank, .inWeight, .communityShare, .bridge, .score, .placeName, .placeRegion,
           .placeCountry, .lat, .lon, .specialties, .role, .roleOverride} AS account,
        c {.id, .label, .size} AS community,
-       hashtags, posts, inAccounts, inTotal, outAccounts, outTotal, rank, contacts,
+       hashtags, posts, inAccounts, inTotal, outAccounts, outTotal, a.rank AS rank, contacts,
        rel {.accountId, .stage, .owner, .nextStep, .dueDate, .updatedAt, .updatedBy} AS relationship

@@ -1,4 +1,5 @@
-// The heaviest interactions among the given accounts (accounts-nodes), at most $maxEdges.
+// The heaviest interactions among the given accounts (one of the *-accounts reads), at most $maxEdges:
+// each account's outgoing INTERACTS only, so the read is bounded by the accounts asked for.
 UNWIND $ids AS id
 MATCH (x:Account {id: id})-[r:INTERACTS]->(y:Account)
 WHERE y.id IN $ids AND y <> x

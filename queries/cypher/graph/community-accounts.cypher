@@ -1,0 +1,8 @@
+// Up to $cap accounts of one community (account_community index), highest score first.
+MATCH (a:Account)
+WHERE a.community = $community
+WITH a ORDER BY a.score DESC, a.followers DESC, a.id
+LIMIT $cap
+OPTIONAL MATCH (rel:Relationship {accountId: a.id})
+RETURN a.id AS id, coalesce(a.handle, a.id) AS label, a.community AS community, a.score AS score,
+       rel.stage AS stage, 1 AS size

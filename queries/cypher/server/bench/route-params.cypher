@@ -1,0 +1,22 @@
+// Values for the bench's requests, read apart from the routes' own statements so that measuring a
+// route's first request finds its plan and the server's cache cold: the largest community, the most
+// used hashtag, and a specialty and region that the best-ranked accounts have.
+CALL () {
+  MATCH (c:Community) WHERE c.size IS NOT NULL
+  RETURN c.id AS community ORDER BY c.size DESC LIMIT 1
+}
+CALL () {
+  MATCH (h:Hashtag) WHERE h.posts IS NOT NULL
+  RETURN h.tag AS tag ORDER BY h.posts DESC LIMIT 1
+}
+CALL () {
+  MATCH (a:Account) WHERE a.score IS NOT NULL AND size(coalesce(a.specialties, [])) > 0
+  WITH a ORDER BY a.score DESC LIMIT 1
+  RETURN a.specialties[0] AS specialty
+}
+CALL () {
+  MATCH (a:Account) WHERE a.score IS NOT NULL AND a.placeRegion IS NOT NULL
+  WITH a ORDER BY a.score DESC LIMIT 1
+  RETURN a.placeRegion AS region, a.placeName AS place
+}
+RETURN community, tag, specialty, region, place

@@ -1,0 +1,113 @@
+// What the Explore view draws: accounts when the graph fits under the cap, community super-nodes
+// when it does not, one community's members on request. Every read here is bounded by the cap, not
+// by the size of the graph: totals come from the count store and Community sizes, super-nodes and
+// their weights from what analysis stored (queries/analysis/summaries.ts).
+import { z } from 'zod';
+import { loadCypher } from './cypher.ts';
+import { int, type Db, type Row } from './db.ts';
+import { Stage } from '../server/outreach/model.ts';
+
+/** Community ids are whatever analysis wrote (numbers from Louvain, or strings). */
+export const CommunityId = z.union([z.number(), z.string()]);
+
+/** `?community=7` arrives as text; analysis stores Louvain's integer labels as numbers. */
+export function communityParam(raw: string | undefined): number | string | null {
+  if (raw === undefined) return null;
+  return /^\d{1,15}$/.test(raw) ? Number(raw) : raw;
+}
+
+export const GraphNode = z.object({
+  id: z.string(),
+  label: z.string(),
+  community: CommunityId.nullable(),
+  score: z.number().nullable(),
+  stage: Stage.nullable().optional(),
+  /** Accounts a node stands for: 1 for an account, the member count for a community super-node. */
+  size: z.number().int(),
+  kind: z.enum(['account', 'community']),
+});
+export const GraphEdge = z.object({ source: z.string(), target: z.string(), weight: z.number() });
+export const GraphView = z.object({
+  nodes: z.array(GraphNode),
+  edges: z.array(GraphEdge),
+  /** true when communities stand in for their members because the graph is larger than the cap. */
+  aggregated: z.boolean(),
+  /** true when some accounts were left out (highest scores kept). */
+  truncated: z.boolean(),
+  totalAccounts: z.number().int(),
+});
+export type GraphView = z.infer<typeof GraphView>;
+
+export const nodeRow = (r: Record<string, unknown>, kind: 'account' | 'community') =>
+  GraphNode.parse({
+    id: r.id,
+    label: r.label,
+    community: r.community ?? null,
+    score: typeof r.score === 'number' ? r.score : null,
+    stage: r.stage ?? null,
+    size: r.size ?? 1,
+    kind,
+  });
+
+/** Edges drawn per node shown, at most. */
+const EDGES_PER_NODE = 8;
+
+export async function graphView(
+  db: Db,
+  q: { cap: number; community: number | string | null },
+): Promise<GraphView> {
+  const maxEdges = int(q.cap * EDGES_PER_NODE);
+  const [count] = await db.read(loadCypher('graph/count'));
+  const communities = Number(count?.communities ?? 0);
+  const total =
+    q.community === null
+      ? Number(count?.accounts ?? 0)
+      : Number(
+          (await db.read(loadCypher('graph/community-size'), { community: q.community }))[0]?.accounts ?? 0,
+        );
+  if (total > q.cap && q.community === null && communities > 0) {
+    const { nodes, edges } = await db.readTx(async (tx) => {
+      const nodes = await tx.run(loadCypher('graph/community-nodes'), { cap: int(q.cap) });
+      const ids = nodes.map((n) => n.community);
+      const edges = await tx.run(loadCypher('graph/community-links'), { ids, maxEdges });
+      return { nodes, edges };
+    }, 'graph/communities');
+    // Built here, not in Cypher, so 1 and 1.0 (integer or float community ids) give the same id.
+    const superId = (c: unknown) => `community:${String(c)}`;
+    return {
+      nodes: nodes.map((n) => nodeRow({ ...n, id: superId(n.community) }, 'community')),
+      edges: edges.map((e) =>
+        GraphEdge.parse({ ...e, source: superId(e.source), target: superId(e.target) }),
+      ),
+      aggregated: true,
+      truncated: communities > q.cap,
+      totalAccounts: total,
+    };
+  }
+  // Nodes and edges read in one transaction, so the edges are among exactly these nodes.
+  const { nodes, edges } = await db.readTx(async (tx) => {
+    let nodes: Row[];
+    if (q.community !== null) {
+      nodes = await tx.run(loadCypher('graph/community-accounts'), {
+        community: q.community,
+        cap: int(q.cap),
+      });
+    } else {
+      nodes = await tx.run(loadCypher('graph/top-accounts'), { cap: int(q.cap) });
+      if (nodes.length < q.cap) {
+        const rest = await tx.run(loadCypher('graph/unscored-accounts'), { cap: int(q.cap - nodes.length) });
+        nodes = nodes.concat(rest);
+      }
+    }
+    const ids = nodes.map((n) => String(n.id));
+    const edges = await tx.run(loadCypher('graph/account-edges'), { ids, maxEdges });
+    return { nodes, edges };
+  }, 'graph/accounts');
+  return {
+    nodes: nodes.map((n) => nodeRow(n, 'account')),
+    edges: edges.map((e) => GraphEdge.parse(e)),
+    aggregated: false,
+    truncated: total > q.cap,
+    totalAccounts: total,
+  };
+}

@@ -1,0 +1,204 @@
+// Part of `npm run bench:api`: every GET route the web client calls, on the graph the bench loaded.
+// For each route: its first request (the server's cache and Neo4j's plan for it both cold), then
+// `connections` connections for `seconds`, with p50/p99 latency, requests/s and errors. Goals: every
+// first request ≤ 500 ms; under load p99 ≤ 50 ms and no errors.
+import type { FastifyInstance } from 'fastify';
+import { loadCypher } from '../../queries/cypher.ts';
+import { int, type Db } from '../../queries/db.ts';
+import { setUser } from '../../server/auth/users.ts';
+import { setRelationship } from '../../server/outreach/records.ts';
+
+interface AutocannonResult {
+  latency: { p50: number; p99: number };
+  requests: { average: number; total: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+type Autocannon = (opts: Record<string, unknown>) => Promise<AutocannonResult>;
+
+export interface RouteRow {
+  route: string;
+  /** Whether the server answers repeats from its cache (server/graph/cache.ts). */
+  serverCached: boolean;
+  firstMs: number;
+  firstStatus: number;
+  p50ms: number;
+  p99ms: number;
+  reqPerS: number;
+  errors: number;
+  requests: number;
+}
+
+async function neo4jMemory(db: Db): Promise<{ heapMax: string; heapUsed: string; pagecache: string }> {
+  const gib = (n: unknown) => (typeof n === 'number' ? `${(n / 1024 ** 3).toFixed(2)} GiB` : 'unknown');
+  let heapMax: string;
+  let heapUsed = 'unknown';
+  let pagecache: string;
+  try {
+    const [row] = await db.read(loadCypher('server/bench/heap'));
+    // JMX composite data: {value: {properties: {max, used, …}}} or the properties themselves.
+    const h = row?.heap as { value?: { properties?: Record<string, unknown> } } & Record<string, unknown>;
+    const props = h?.value?.properties ?? (h?.value as Record<string, unknown> | undefined) ?? h;
+    heapMax = gib(props?.max);
+    heapUsed = gib(props?.used);
+  } catch (err) {
+    heapMax = `unknown (${(err as Error).message.slice(0, 80)})`;
+  }
+  try {
+    const [row] = await db.read(loadCypher('server/bench/pagecache'));
+    pagecache = String(row?.pagecache ?? 'unknown');
+  } catch (err) {
+    pagecache = `unknown (${(err as Error).message.slice(0, 80)})`;
+  }
+  return { heapMax, heapUsed, pagecache };
+}
+
+async function signIn(url: string, username: string, password: string): Promise<string> {
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (login.status !== 200) throw new Error(`bench sign-in as ${username}: HTTP ${login.status}`);
+  return login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}
+
+export async function measureRoutes(o: {
+  db: Db;
+  app: FastifyInstance;
+  url: string;
+  topAccount: string;
+  connections: number;
+  seconds: number;
+  autocannon: Autocannon;
+}) {
+  const { db, url } = o;
+  const password = `bench-admin-${Math.random().toString(36).slice(2)}-password`;
+  await setUser(db, 'bench-admin', 'admin', password);
+  const cookie = await signIn(url, 'bench-admin', password);
+
+  // Warm introductions need accounts the organisation already works with: five of the best-ranked.
+  const partners = await db.read(loadCypher('server/bench/top-accounts'), { limit: int(7) });
+  for (const [i, r] of partners.slice(1, 6).entries()) {
+    await setRelationship(db, 'bench-admin', String(r.id), { stage: i % 2 === 0 ? 'partner' : 'responded' });
+  }
+  const [p] = await db.read(loadCypher('server/bench/route-params'));
+  const community = String(p?.community ?? 0);
+  const tag = encodeURIComponent(String(p?.tag ?? 't1d'));
+  const specialty = encodeURIComponent(String(p?.specialty ?? 'diabetes'));
+  const region = encodeURIComponent(String(p?.region ?? 'MA'));
+  const near = encodeURIComponent(p?.place ? `${String(p.place)}, ${String(p.region)}` : 'Boston, MA');
+  const id = encodeURIComponent(o.topAccount);
+
+  const routes: { route: string; path: string; serverCached: boolean }[] = [
+    { route: 'graph (aggregated, cap 2000)', path: '/api/graph', serverCached: true },
+    {
+      route: 'graph?community (one community)',
+      path: `/api/graph?community=${community}`,
+      serverCached: true,
+    },
+    { route: 'communities', path: '/api/communities', serverCached: true },
+    { route: 'communities/:id', path: `/api/communities/${community}`, serverCached: true },
+    { route: 'accounts/:id', path: `/api/accounts/${id}`, serverCached: true },
+    { route: 'accounts/:id/ego', path: `/api/accounts/${id}/ego`, serverCached: false },
+    { route: 'accounts/:id/paths', path: `/api/accounts/${id}/paths`, serverCached: false },
+    { route: 'hashtags', path: '/api/hashtags?limit=40', serverCached: true },
+    { route: 'hashtags?tag', path: `/api/hashtags?tag=${tag}&limit=40`, serverCached: true },
+    { route: 'influencers', path: '/api/influencers?limit=100', serverCached: true },
+    { route: 'influencers?hashtag', path: `/api/influencers?hashtag=${tag}&limit=100`, serverCached: true },
+    {
+      route: 'influencers?specialty',
+      path: `/api/influencers?specialty=${specialty}&limit=100`,
+      serverCached: true,
+    },
+    {
+      route: 'influencers?near',
+      path: `/api/influencers?near=${near}&radiusKm=50&limit=100`,
+      serverCached: true,
+    },
+    { route: 'influencers?region', path: `/api/influencers?region=${region}&limit=100`, serverCached: true },
+    { route: 'influencers?role', path: '/api/influencers?role=clinician&limit=100', serverCached: true },
+    {
+      route: 'influencers?community',
+      path: `/api/influencers?community=${community}&limit=100`,
+      serverCached: true,
+    },
+    { route: 'outreach/pipeline', path: '/api/outreach/pipeline', serverCached: false },
+    { route: 'outreach/next-steps', path: '/api/outreach/next-steps', serverCached: false },
+    { route: 'outreach/contacts', path: `/api/outreach/contacts?accountId=${id}`, serverCached: false },
+    { route: 'audit (a page)', path: '/api/audit?limit=50', serverCached: false },
+  ];
+
+  // First requests, one at a time, before any route is warmed.
+  const first = new Map<string, { ms: number; status: number }>();
+  for (const r of routes) {
+    const t = performance.now();
+    const res = await fetch(url + r.path, { headers: { cookie } });
+    await res.arrayBuffer();
+    first.set(r.route, { ms: Math.round(performance.now() - t), status: res.status });
+    console.log(`first ${r.route}: ${first.get(r.route)!.ms} ms (HTTP ${res.status})`);
+  }
+
+  const rows: RouteRow[] = [];
+  for (const r of routes) {
+    const res = await o.autocannon({
+      url,
+      requests: [{ method: 'GET', path: r.path }],
+      connections: o.connections,
+      duration: o.seconds,
+      headers: { cookie },
+      workers: 1,
+    });
+    const f = first.get(r.route)!;
+    const row: RouteRow = {
+      route: r.route,
+      serverCached: r.serverCached,
+      firstMs: f.ms,
+      firstStatus: f.status,
+      p50ms: res.latency.p50,
+      p99ms: res.latency.p99,
+      reqPerS: Math.round(res.requests.average),
+      errors: res.errors + res.timeouts + res.non2xx,
+      requests: res.requests.total,
+    };
+    rows.push(row);
+    console.log(
+      `${row.route}: first ${row.firstMs} ms | ${o.connections} connections: p50 ${row.p50ms} ms, p99 ${row.p99ms} ms, ` +
+        `${row.reqPerS} req/s, errors ${row.errors} of ${row.requests}`,
+    );
+  }
+  const memory = await neo4jMemory(db);
+  const verdicts = rows.flatMap((r) => [
+    {
+      route: r.route,
+      goal: 'first request <= 500 ms',
+      met: r.firstMs <= 500 && r.firstStatus === 200,
+      got: `${r.firstMs} ms, HTTP ${r.firstStatus}`,
+    },
+    { route: r.route, goal: 'p99 <= 50 ms', met: r.p99ms <= 50, got: `${r.p99ms} ms` },
+    {
+      route: r.route,
+      goal: '0 errors',
+      met: r.errors === 0 && r.requests > 0,
+      got: `${r.errors} of ${r.requests}`,
+    },
+  ]);
+  return {
+    rows,
+    verdicts,
+    memory,
+    print() {
+      console.log(
+        `Neo4j memory: heap max ${memory.heapMax} (in use ${memory.heapUsed}), page cache ${memory.pagecache}; ` +
+          `${o.connections} connections, ${o.seconds} s per route; a busy shared 2-core machine`,
+      );
+      console.table(rows);
+      for (const v of verdicts)
+        console.log(`GOAL ${v.met ? 'MET   ' : 'MISSED'} ${v.route}: ${v.goal} (${v.got})`);
+    },
+  };
+}

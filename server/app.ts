@@ -29,6 +29,7 @@ import graphRoutes from './routes/graph.ts';
 import outreachRoutes from './routes/outreach.ts';
 import auditRoutes from './routes/audit.ts';
 import jobRoutes from './routes/jobs.ts';
+import chatRoutes from './routes/chats.ts';
 import { defaultRunners, type JobRunners } from './jobs/runners.ts';
 import type { SessionStore } from './auth/sessions.ts';
 import type { GraphCacheOptions } from './graph/cache.ts';
@@ -120,6 +121,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(graphRoutes);
   await app.register(outreachRoutes);
   await app.register(auditRoutes);
+  await app.register(chatRoutes);
   await app.register(jobRoutes, {
     runners: opts.jobRunners ?? defaultRunners,
     importDir: opts.importDir ?? process.env.CARECIRCLE_IMPORT_DIR ?? 'import',

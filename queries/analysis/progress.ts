@@ -9,6 +9,7 @@ const LABEL: Record<Phase, string> = {
   scores: 'scoring accounts',
   topics: 'clustering hashtags',
   write: 'writing results (rows)',
+  chats: 'finding hashtag chats (tags)',
 };
 
 export function phaseReporter(mode: 'bar' | 'lines' | 'none', log: (line: string) => void) {

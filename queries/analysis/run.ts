@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { loadCypher } from '../cypher.ts';
 import type { Db } from '../db.ts';
+import { detectAndWriteChats } from './chats-phase.ts';
 import { hashtagTopics, topHashtagsByCommunity } from './hashtags.ts';
 import { requireGds, runGds, type GdsResult } from './gds.ts';
 import { detectCommunities, modularity, partitionOf, stableIds, type Partition } from './louvain.ts';
@@ -20,7 +21,7 @@ import {
 import type { EdgeList } from './edges.ts';
 import { z } from 'zod';
 
-export const PHASES = ['read', 'communities', 'scores', 'topics', 'write'] as const;
+export const PHASES = ['read', 'communities', 'scores', 'topics', 'write', 'chats'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export interface Progress {
@@ -42,6 +43,7 @@ export const AnalysisSummary = z.object({
     topics: z.number(),
     placesResolved: z.number(),
     placesUnresolved: z.number(),
+    chats: z.number(),
   }),
   modularity: z.number(),
   ms: z.record(z.string(), z.number()),
@@ -179,6 +181,13 @@ export async function runAnalysis(
   });
   await db.write(loadCypher('analysis/clear-topics'), { tags: topics.tags });
   await writeCommunities(db, communityRows, runId);
+  progress('write', total, total);
+  lap('write');
+
+  // After the accounts are written: a chat's specialties come from its regulars' ones.
+  progress('chats', 0, 1);
+  const chats = await detectAndWriteChats(db, { runId, at, onTag: (d, all) => progress('chats', d, all) });
+  lap('chats');
   const counts = {
     accounts: n,
     interactions: p.pairs,
@@ -188,6 +197,7 @@ export async function runAnalysis(
     topics: topics.count,
     placesResolved: resolved,
     placesUnresolved: p.unresolvedLocations,
+    chats: chats.chats.length,
   };
   await db.write(loadCypher('analysis/create-run'), {
     id: runId,
@@ -197,8 +207,7 @@ export async function runAnalysis(
     modularity: q.total,
     engine: params.engine,
   });
-  progress('write', total, total);
-  lap('write');
+  progress('chats', 1, 1);
   return { runId, at, params, counts, modularity: q.total, ms };
 }
 

@@ -9,6 +9,7 @@ import { SessionContext } from './state/session.ts';
 import { useAppState } from './state/useAppState.ts';
 import { AccountPanel } from './views/account/AccountPanel.tsx';
 import { Admin } from './views/admin/Admin.tsx';
+import { Chats } from './views/chats/Chats.tsx';
 import { Communities } from './views/communities/Communities.tsx';
 import { Explore } from './views/explore/Explore.tsx';
 import { Influencers } from './views/influencers/Influencers.tsx';
@@ -19,6 +20,7 @@ const NAV: { view: View; label: string; admin?: boolean }[] = [
   { view: 'explore', label: 'Explore' },
   { view: 'influencers', label: 'Influencers' },
   { view: 'communities', label: 'Communities & hashtags' },
+  { view: 'chats', label: 'Hashtag chats' },
   { view: 'outreach', label: 'Outreach' },
   { view: 'admin', label: 'Admin', admin: true },
 ];
@@ -146,6 +148,9 @@ function Shell(props: { user: Me['user']; onSignOut: () => void }) {
             onOpenCommunity={(id) => go('explore', { filters: { ...state.filters, community: id } })}
             onOpenAccount={openAccount}
           />
+        )}
+        {state.view === 'chats' && (
+          <Chats tag={state.tag} onTag={(tag) => update({ tag })} onOpenAccount={openAccount} />
         )}
         {state.view === 'outreach' && <Outreach onOpen={openAccount} />}
         {state.view === 'admin' && props.user.role === 'admin' && <Admin />}

@@ -31,6 +31,7 @@ import outreachRoutes from './routes/outreach.ts';
 import auditRoutes from './routes/audit.ts';
 import purgeRoutes from './routes/purge.ts';
 import jobRoutes from './routes/jobs.ts';
+import chatRoutes from './routes/chats.ts';
 import { defaultRunners, type JobRunners } from './jobs/runners.ts';
 import { SessionStore } from './auth/sessions.ts';
 import type { GraphCacheOptions } from './graph/cache.ts';
@@ -141,6 +142,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(outreachRoutes);
   await app.register(auditRoutes);
   await app.register(purgeRoutes);
+  await app.register(chatRoutes);
   await app.register(jobRoutes, {
     runners: opts.jobRunners ?? defaultRunners,
     importDir: opts.importDir ?? process.env.CARECIRCLE_IMPORT_DIR ?? 'import',

@@ -28,7 +28,7 @@ export async function ensureDemoData(
   const dir = mkdtempSync(path.join(os.tmpdir(), 'carecircle-demo-'));
   try {
     log(`loading the demo network (${accounts.toLocaleString('en-US')} accounts)…`);
-    const demo = await generateDemo({ outDir: dir, accounts, seed: opts.seed ?? DEMO_SEED });
+    const demo = await generateDemo({ outDir: dir, accounts, seed: opts.seed ?? DEMO_SEED, chats: true });
     const rejects = new RejectsFile(defaultRejectsPath());
     const summary = await ingestFiles(db, demo.files, {
       format: 'csv',

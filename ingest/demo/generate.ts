@@ -5,6 +5,7 @@
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { seededRng } from '../../queries/random.ts';
+import { writeDemoChats } from './chats.ts';
 import {
   BOT_TAGS,
   CITIES,
@@ -25,6 +26,8 @@ export interface DemoOptions {
   /** Total interactions (rows of edges.csv); default 12 per account. */
   interactions?: number;
   format?: 'csv' | 'jsonl';
+  /** Also plant hashtag chats hosted by the influencers (ingest/demo/chats.ts), in one more file. */
+  chats?: boolean;
 }
 
 export interface DemoFiles {
@@ -242,8 +245,18 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoFiles> {
     }
   }
   await ew.close();
+  const files = format === 'csv' ? [accountsFile, edgesFile] : [accountsFile];
+  if (opts.chats) {
+    const ids = (lists: number[][]) => lists.map((l) => l.map((i) => accounts[i]!.id));
+    const chats = await writeDemoChats(
+      { influencers: ids(influencers), members: ids(members) },
+      { outDir: opts.outDir, format, rand: seededRng((opts.seed ?? 42) + 19) },
+    );
+    files.push(chats.file);
+    posts += chats.posts;
+  }
   return {
-    files: format === 'csv' ? [accountsFile, edgesFile] : [accountsFile],
+    files,
     accounts: n,
     interactions: written,
     posts,

@@ -1,5 +1,5 @@
 // The canonical CSV (DESIGN.md): `edges.csv` (source,target[,type,timestamp,post_id,hashtags,weight,
-// platform]) and `accounts.csv` (id[,handle,name,bio,location,followers,following,verified,platform,
+// platform,text]) and `accounts.csv` (id[,handle,name,bio,location,followers,following,verified,platform,
 // url,lat,lon]). The header says which one a file is. Parsed as a stream by csv-parse; a row that
 // cannot be parsed (bad quoting, too long) is a reject and parsing goes on.
 import { createHash } from 'node:crypto';
@@ -92,6 +92,7 @@ export function edgeRecords(row: Row): unknown[] {
       author: source,
       createdAt: ts,
       hashtags: splitHashtags(field(row, 'hashtags')),
+      text: field(row, 'text'),
       interactions: [{ type: type.data, target, weight }],
     },
   ];

@@ -10,6 +10,7 @@ const LABEL: Record<Phase, string> = {
   topics: 'clustering hashtags',
   'topic-scores': 'scoring voices per topic (steps)',
   write: 'writing results (rows)',
+  chats: 'finding hashtag chats (tags)',
 };
 
 export function phaseReporter(mode: 'bar' | 'lines' | 'none', log: (line: string) => void) {

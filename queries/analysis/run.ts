@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { loadCypher } from '../cypher.ts';
 import type { Db } from '../db.ts';
+import { detectAndWriteChats } from './chats-phase.ts';
 import { hashtagTopics, topHashtagsByCommunity } from './hashtags.ts';
 import { requireGds, runGds, type GdsResult } from './gds.ts';
 import { detectCommunities, modularity, partitionOf, stableIds, type Partition } from './louvain.ts';
@@ -25,7 +26,7 @@ import {
 import type { EdgeList } from './edges.ts';
 import { z } from 'zod';
 
-export const PHASES = ['read', 'communities', 'scores', 'topics', 'topic-scores', 'write'] as const;
+export const PHASES = ['read', 'communities', 'scores', 'topics', 'topic-scores', 'write', 'chats'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export interface Progress {
@@ -52,6 +53,7 @@ export const AnalysisSummary = z.object({
     /** Topics (specialties, phrases, most used hashtags) scored for topic influence, and their voices. */
     topicsScored: z.number(),
     topicVoices: z.number(),
+    chats: z.number(),
   }),
   modularity: z.number(),
   ms: z.record(z.string(), z.number()),
@@ -218,6 +220,13 @@ export async function runAnalysis(
   await db.write(loadCypher('analysis/clear-topics'), { tags: topics.tags });
   await writeCommunities(db, communityRows, runId);
   await writeSummaries(db);
+  progress('write', total, total);
+  lap('write');
+
+  // After the accounts are written: a chat's specialties come from its regulars' ones.
+  progress('chats', 0, 1);
+  const chats = await detectAndWriteChats(db, { runId, at, onTag: (d, all) => progress('chats', d, all) });
+  lap('chats');
   const counts = {
     accounts: n,
     interactions: p.pairs,
@@ -231,6 +240,7 @@ export async function runAnalysis(
     spamHashtags: spam.hashtags.length,
     topicsScored: scored.topics,
     topicVoices: scored.voices,
+    chats: chats.chats.length,
   };
   await db.write(loadCypher('analysis/create-run'), {
     id: runId,
@@ -240,8 +250,7 @@ export async function runAnalysis(
     modularity: q.total,
     engine: params.engine,
   });
-  progress('write', total, total);
-  lap('write');
+  progress('chats', 1, 1);
   return { runId, at, params, counts, modularity: q.total, ms };
 }
 

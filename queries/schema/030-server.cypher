@@ -8,3 +8,6 @@ CREATE CONSTRAINT audit_seq IF NOT EXISTS FOR (e:AuditEntry) REQUIRE e.seq IS UN
 CREATE INDEX relationship_stage IF NOT EXISTS FOR (r:Relationship) ON (r.stage);
 CREATE INDEX relationship_owner IF NOT EXISTS FOR (r:Relationship) ON (r.owner);
 CREATE CONSTRAINT audit_counter IF NOT EXISTS FOR (c:AuditCounter) REQUIRE c.key IS UNIQUE;
+CREATE INDEX chat_follow_user IF NOT EXISTS FOR (f:ChatFollow) ON (f.user);
+CREATE CONSTRAINT calendar_feed_hash IF NOT EXISTS FOR (f:CalendarFeed) REQUIRE f.hash IS UNIQUE;
+CREATE CONSTRAINT calendar_feed_user IF NOT EXISTS FOR (f:CalendarFeed) REQUIRE f.user IS UNIQUE;

@@ -141,9 +141,11 @@ export function register(program: Command): void {
     .option('--interactions <n>', 'number of interactions (default 12 per account)')
     .option('--seed <n>', 'random seed (same seed, same files)', '42')
     .addOption(new Option('--format <format>', 'file format').choices(['csv', 'jsonl']).default('csv'))
+    .option('--chats', 'also plant hashtag chats hosted by the influencers (chats.csv or chats.jsonl)')
     .option('--json', 'print what was written as JSON')
     .action(
       async (o: {
+        chats?: boolean;
         out: string;
         accounts: string;
         interactions?: string;
@@ -160,6 +162,7 @@ export function register(program: Command): void {
               o.interactions === undefined ? undefined : positiveInt('--interactions', o.interactions),
             seed: positiveInt('--seed', o.seed),
             format: o.format,
+            chats: !!o.chats,
           });
           out.result(
             r,

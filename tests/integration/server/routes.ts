@@ -195,6 +195,34 @@ export const ROUTES: RouteCase[] = [
     // A well-formed request for a file that is not there: the role check passed, the file check answered.
     ok: 400,
   },
+  { method: 'GET', path: '/api/chats', url: () => '/api/chats?limit=5', access: 'viewer', ok: 200 },
+  // The seeded graph has no chat: a well-formed request for one answers 404 once the role check passed.
+  { method: 'GET', path: '/api/chats/{tag}', url: () => '/api/chats/nosuchchat', access: 'viewer', ok: 404 },
+  {
+    method: 'PUT',
+    path: '/api/chats/{tag}/follow',
+    url: () => '/api/chats/nosuchchat/follow',
+    access: 'viewer',
+    ok: 404,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/chats/{tag}/follow',
+    url: () => '/api/chats/nosuchchat/follow',
+    access: 'viewer',
+    ok: 200,
+  },
+  { method: 'GET', path: '/api/chat-feed', url: () => '/api/chat-feed', access: 'viewer', ok: 200 },
+  { method: 'POST', path: '/api/chat-feed', url: () => '/api/chat-feed', access: 'viewer', ok: 201 },
+  { method: 'DELETE', path: '/api/chat-feed', url: () => '/api/chat-feed', access: 'viewer', ok: 200 },
+  // Authorised by its token, not the session: a wrong token is refused for everyone alike.
+  {
+    method: 'GET',
+    path: '/api/chats.ics',
+    url: () => `/api/chats.ics?token=${'x'.repeat(43)}`,
+    access: 'public',
+    ok: 401,
+  },
 ];
 
 /** Routes handled outside the matrix: login is public and rate-limited; docs are public. */

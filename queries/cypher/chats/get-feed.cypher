@@ -1,0 +1,2 @@
+MATCH (f:CalendarFeed {user: $user})
+RETURN f.createdAt AS createdAt

@@ -1,0 +1,3 @@
+MATCH (f:CalendarFeed {user: $user})
+DELETE f
+RETURN count(*) AS removed

@@ -1,0 +1,3 @@
+MATCH (f:ChatFollow {user: $user, tag: $tag})
+DELETE f
+RETURN count(*) AS removed

@@ -29,6 +29,7 @@ import graphRoutes from './routes/graph.ts';
 import outreachRoutes from './routes/outreach.ts';
 import auditRoutes from './routes/audit.ts';
 import jobRoutes from './routes/jobs.ts';
+import listeningRoutes from './routes/listening.ts';
 import { defaultRunners, type JobRunners } from './jobs/runners.ts';
 import type { SessionStore } from './auth/sessions.ts';
 import type { GraphCacheOptions } from './graph/cache.ts';
@@ -52,6 +53,8 @@ export interface AppOptions {
   onRoute?: (route: RouteOptions) => void;
   /** How long ranking and profile answers are reused (graph/cache.ts). */
   cache?: GraphCacheOptions;
+  /** The clock the mentions inbox counts first-response targets with (tests inject one). */
+  now?: () => Date;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -120,6 +123,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(graphRoutes);
   await app.register(outreachRoutes);
   await app.register(auditRoutes);
+  await app.register(listeningRoutes, { now: opts.now });
   await app.register(jobRoutes, {
     runners: opts.jobRunners ?? defaultRunners,
     importDir: opts.importDir ?? process.env.CARECIRCLE_IMPORT_DIR ?? 'import',

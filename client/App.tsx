@@ -11,6 +11,7 @@ import { AccountPanel } from './views/account/AccountPanel.tsx';
 import { Admin } from './views/admin/Admin.tsx';
 import { Communities } from './views/communities/Communities.tsx';
 import { Explore } from './views/explore/Explore.tsx';
+import { Inbox } from './views/inbox/Inbox.tsx';
 import { Influencers } from './views/influencers/Influencers.tsx';
 import { Outreach } from './views/outreach/Outreach.tsx';
 import { SignIn } from './views/signin/SignIn.tsx';
@@ -20,6 +21,7 @@ const NAV: { view: View; label: string; admin?: boolean }[] = [
   { view: 'influencers', label: 'Influencers' },
   { view: 'communities', label: 'Communities & hashtags' },
   { view: 'outreach', label: 'Outreach' },
+  { view: 'inbox', label: 'Inbox' },
   { view: 'admin', label: 'Admin', admin: true },
 ];
 
@@ -119,6 +121,7 @@ function Shell(props: { user: Me['user']; onSignOut: () => void }) {
           />
         )}
         {state.view === 'outreach' && <Outreach onOpen={openAccount} />}
+        {state.view === 'inbox' && <Inbox />}
         {state.view === 'admin' && props.user.role === 'admin' && <Admin />}
       </main>
       {state.account && (

@@ -57,14 +57,16 @@ describe('inbox flow in the web app', () => {
   it('takes the oldest complaint and sees who amplified it', async () => {
     await page.getByLabel('Category').selectOption('complaint');
     const first = page.locator('[data-testid="inbox-list"] tbody tr').first();
-    await expect.poll(() => first.textContent()).toMatch(/Waited 6 hours/);
+    await expect.poll(() => first.textContent(), { timeout: 20_000 }).toMatch(/Waited 6 hours/);
     await first.click();
     const detail = page.getByTestId('mention-detail');
-    await expect.poll(() => detail.textContent()).toMatch(/Who amplified it \(9\)/);
+    await expect.poll(() => detail.textContent(), { timeout: 20_000 }).toMatch(/Who amplified it \(9\)/);
     expect(await page.locator('[data-testid="amplifiers"] tr').count()).toBe(9);
     expect(await detail.textContent()).toMatch(/outreach: contacted/);
     await page.getByRole('button', { name: 'Take it' }).click();
-    await expect.poll(() => detail.locator('h3').textContent()).toMatch(/assigned · owner olga|owner olga/);
+    await expect
+      .poll(() => detail.locator('h3').textContent(), { timeout: 20_000 })
+      .toMatch(/assigned · owner olga|owner olga/);
     await shot('detail');
   });
 
@@ -86,7 +88,9 @@ describe('inbox flow in the web app', () => {
         "We're sorry to hear this. Please contact our Patient Relations team at 555-010-2000 so we can help.",
       );
     await page.getByRole('button', { name: 'Mark as sent' }).click();
-    await expect.poll(() => page.getByTestId('mention-detail').textContent()).toMatch(/Reply sent by olga/);
+    await expect
+      .poll(() => page.getByTestId('mention-detail').textContent(), { timeout: 20_000 })
+      .toMatch(/Reply sent by olga/);
     expect(await page.getByTestId('mention-detail').locator('h3').textContent()).toMatch(/responded/);
     await shot('sent');
   });

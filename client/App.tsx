@@ -12,6 +12,7 @@ import { Admin } from './views/admin/Admin.tsx';
 import { Chats } from './views/chats/Chats.tsx';
 import { Communities } from './views/communities/Communities.tsx';
 import { Explore } from './views/explore/Explore.tsx';
+import { Inbox } from './views/inbox/Inbox.tsx';
 import { Influencers } from './views/influencers/Influencers.tsx';
 import { Outreach } from './views/outreach/Outreach.tsx';
 import { SignIn } from './views/signin/SignIn.tsx';
@@ -22,6 +23,7 @@ const NAV: { view: View; label: string; admin?: boolean }[] = [
   { view: 'communities', label: 'Communities & hashtags' },
   { view: 'chats', label: 'Hashtag chats' },
   { view: 'outreach', label: 'Outreach' },
+  { view: 'inbox', label: 'Inbox' },
   { view: 'admin', label: 'Admin', admin: true },
 ];
 
@@ -153,6 +155,7 @@ function Shell(props: { user: Me['user']; onSignOut: () => void }) {
           <Chats tag={state.tag} onTag={(tag) => update({ tag })} onOpenAccount={openAccount} />
         )}
         {state.view === 'outreach' && <Outreach onOpen={openAccount} />}
+        {state.view === 'inbox' && <Inbox />}
         {state.view === 'admin' && props.user.role === 'admin' && <Admin />}
       </main>
       {state.account && (

@@ -32,6 +32,7 @@ import auditRoutes from './routes/audit.ts';
 import purgeRoutes from './routes/purge.ts';
 import jobRoutes from './routes/jobs.ts';
 import chatRoutes from './routes/chats.ts';
+import listeningRoutes from './routes/listening.ts';
 import { defaultRunners, type JobRunners } from './jobs/runners.ts';
 import { SessionStore } from './auth/sessions.ts';
 import type { GraphCacheOptions } from './graph/cache.ts';
@@ -62,6 +63,8 @@ export interface AppOptions {
   onRoute?: (route: RouteOptions) => void;
   /** How long ranking and profile answers are reused (graph/cache.ts). */
   cache?: GraphCacheOptions;
+  /** The clock the mentions inbox counts first-response targets with (tests inject one). */
+  now?: () => Date;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -143,6 +146,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes);
   await app.register(purgeRoutes);
   await app.register(chatRoutes);
+  await app.register(listeningRoutes, { now: opts.now });
   await app.register(jobRoutes, {
     runners: opts.jobRunners ?? defaultRunners,
     importDir: opts.importDir ?? process.env.CARECIRCLE_IMPORT_DIR ?? 'import',

@@ -13,13 +13,30 @@ import * as influencers from './commands/influencers.ts';
 import * as exportCmd from './commands/export.ts';
 import * as purge from './commands/purge.ts';
 import * as chats from './commands/chats.ts';
+import * as identity from './commands/identity.ts';
+import * as listen from './commands/listen.ts';
 
 const program = new Command('carecircle')
   .description('Find the people who shape health conversations online and build relationships with them.')
   .showHelpAfterError('(add --help for usage)')
   .exitOverride();
 
-for (const c of [db, serve, demo, user, ingest, stats, reset, analyze, influencers, exportCmd, purge, chats])
+for (const c of [
+  db,
+  serve,
+  demo,
+  user,
+  ingest,
+  stats,
+  reset,
+  analyze,
+  influencers,
+  exportCmd,
+  purge,
+  chats,
+  identity,
+  listen,
+])
   c.register(program);
 
 try {

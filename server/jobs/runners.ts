@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Invalid } from '../../queries/errors.ts';
 import { PHASES, runAnalysis } from '../../queries/analysis/run.ts';
 import { ingestFiles } from '../../ingest/pipeline.ts';
+import { scanAfterIngest } from '../../ingest/listen.ts';
 import { defaultRejectsPath, RejectsFile } from '../../ingest/rejects.ts';
 import { FORMATS } from '../../ingest/detect.ts';
 import { z } from 'zod';
@@ -56,7 +57,7 @@ export const defaultRunners: JobRunners = {
   async ingest(db, params, progress) {
     const rejects = new RejectsFile(defaultRejectsPath());
     try {
-      return await ingestFiles(db, params.paths, {
+      const summary = await ingestFiles(db, params.paths, {
         format: params.format,
         batchSize: 1000,
         dryRun: false,
@@ -68,6 +69,8 @@ export const defaultRunners: JobRunners = {
             message: `${s.read} rows read`,
           }),
       });
+      await scanAfterIngest(db, () => {});
+      return summary;
     } finally {
       await rejects.close();
     }

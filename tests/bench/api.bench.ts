@@ -21,6 +21,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { ensureDemoMentions } from '../../ingest/demo/mentions.ts';
+import { getMention, listMentions } from '../../queries/mentions.ts';
 import { fileURLToPath } from 'node:url';
 
 process.env.CARECIRCLE_NEO4J_INSTANCE ??= 'bench';
@@ -188,6 +190,10 @@ const routeReport = await measureRoutes({
   seconds: Number(process.env.BENCH_ROUTE_SECONDS ?? 10),
   autocannon,
 });
+// The mentions inbox (issue 18): the demo hospital's planted mentions, unless an identity is set.
+await ensureDemoMentions(db, (l) => console.log(l));
+const firstMention = (await listMentions(db, { view: 'all', limit: 1, offset: 0 }))[0]?.postId;
+if (!firstMention) throw new Error('no mention in the inbox: the demo mentions were not planted');
 
 interface Target {
   name: string;
@@ -234,6 +240,16 @@ const targets: Target[] = [
     name: `accounts/:id x${rotating.length}`,
     paths: rotating.map((id) => `/api/accounts/${encodeURIComponent(id)}`),
     cypher: () => accountProfile(db, rotating[turn++ % rotating.length]!),
+  },
+  {
+    name: 'mentions?limit=50',
+    paths: ['/api/mentions?limit=50'],
+    cypher: () => listMentions(db, { view: 'open', limit: 50, offset: 0 }),
+  },
+  {
+    name: 'mentions/:id',
+    paths: [`/api/mentions/${encodeURIComponent(firstMention)}`],
+    cypher: () => getMention(db, firstMention),
   },
 ];
 

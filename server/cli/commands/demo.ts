@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { localInstance, start } from '../../../neo4j/local.ts';
 import { ensureDemoData } from '../../../ingest/demo/ensure.ts';
+import { ensureDemoMentions } from '../../../ingest/demo/mentions.ts';
 import { ensureAnalysis } from '../../../queries/analysis/run.ts';
 import { ensureClientBuilt } from '../../client-build.ts';
 import { startServer } from '../../serve.ts';
@@ -28,6 +29,7 @@ export function register(program: Command): void {
           out.info(`Neo4j ${info.version} ${info.edition} at ${info.address}`);
           await ensureDemoData(db, out.info);
           await ensureAnalysis(db, out.info);
+          await ensureDemoMentions(db, out.info);
           // Last in this block: a fresh password for the demo admin, printed with the URL.
           return ensureDemoUser(db);
         });

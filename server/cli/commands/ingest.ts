@@ -6,6 +6,7 @@ import { FORMATS, type Format } from '../../../ingest/detect.ts';
 import { generateDemo } from '../../../ingest/demo/generate.ts';
 import { BulkRefusedError, bulkIngest, type BulkReport } from '../../../ingest/bulk/run.ts';
 import { BULK_BATCH, DEFAULT_BATCH, ingestFiles, type Summary } from '../../../ingest/pipeline.ts';
+import { scanAfterIngest } from '../../../ingest/listen.ts';
 import { progressReporter } from '../../../ingest/progress.ts';
 import { defaultRejectsPath, RejectsFile } from '../../../ingest/rejects.ts';
 import { withDb } from '../context.ts';
@@ -116,7 +117,14 @@ export function register(program: Command): void {
           let summary: Summary;
           try {
             if (o.bulk) summary = await bulkIngest(files, opts);
-            else summary = o.dryRun ? await run(null) : await withDb({ log: () => {} }, ({ db }) => run(db));
+            else
+              summary = o.dryRun
+                ? await run(null)
+                : await withDb({ log: () => {} }, async ({ db }) => {
+                    const loaded = await run(db);
+                    await scanAfterIngest(db, out.info);
+                    return loaded;
+                  });
           } catch (err) {
             throw err instanceof BulkRefusedError ? new UsageError(err.message) : err;
           } finally {

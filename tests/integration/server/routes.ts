@@ -2,6 +2,7 @@
 // authorisation matrix and the property-based tests both walk this list, and a test checks it
 // against the OpenAPI document so a new route cannot be forgotten.
 import type { Role } from '../../../server/auth/roles.ts';
+import { LISTENING_ROUTES } from './routes-listening.ts';
 
 export interface RouteCase {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -223,6 +224,7 @@ export const ROUTES: RouteCase[] = [
     access: 'public',
     ok: 401,
   },
+  ...LISTENING_ROUTES,
 ];
 
 /** Routes handled outside the matrix: login is public and rate-limited; docs are public. */

@@ -1,0 +1,2 @@
+MATCH (u:User {name: $name})
+RETURN u.name AS name, coalesce(u.escalation, false) AS escalation

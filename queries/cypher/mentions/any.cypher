@@ -1,0 +1,3 @@
+MATCH (m:Mention)
+RETURN m.postId AS postId
+LIMIT 1

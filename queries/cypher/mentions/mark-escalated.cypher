@@ -1,0 +1,2 @@
+MATCH (m:Mention {postId: $postId})
+SET m.escalated = true

@@ -1,0 +1,3 @@
+MATCH (n:Notification {id: $id, user: $user})
+SET n.readAt = coalesce(n.readAt, $now)
+RETURN n {.*} AS notification

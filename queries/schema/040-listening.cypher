@@ -1,0 +1,13 @@
+// Listening (issue 18): the organisation's identity, the mentions inbox and escalation notices. Server
+// records like outreach: `reset` of the social graph keeps them.
+CREATE CONSTRAINT identity_key IF NOT EXISTS FOR (i:Identity) REQUIRE i.key IS UNIQUE;
+CREATE CONSTRAINT mention_post IF NOT EXISTS FOR (m:Mention) REQUIRE m.postId IS UNIQUE;
+// The inbox reads open mentions by due time (overdue first) and the rest by arrival, newest first.
+CREATE INDEX mention_due IF NOT EXISTS FOR (m:Mention) ON (m.dueAt);
+CREATE INDEX mention_received IF NOT EXISTS FOR (m:Mention) ON (m.receivedAt);
+CREATE INDEX mention_owner IF NOT EXISTS FOR (m:Mention) ON (m.owner);
+CREATE INDEX mention_author IF NOT EXISTS FOR (m:Mention) ON (m.authorId);
+CREATE INDEX mention_week IF NOT EXISTS FOR (m:Mention) ON (m.week);
+CREATE CONSTRAINT notification_id IF NOT EXISTS FOR (n:Notification) REQUIRE n.id IS UNIQUE;
+CREATE INDEX notification_user IF NOT EXISTS FOR (n:Notification) ON (n.user);
+CREATE INDEX notification_post IF NOT EXISTS FOR (n:Notification) ON (n.postId);

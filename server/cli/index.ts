@@ -11,13 +11,14 @@ import * as reset from './commands/reset.ts';
 import * as analyze from './commands/analyze.ts';
 import * as influencers from './commands/influencers.ts';
 import * as exportCmd from './commands/export.ts';
+import * as watch from './commands/watch.ts';
 
 const program = new Command('carecircle')
   .description('Find the people who shape health conversations online and build relationships with them.')
   .showHelpAfterError('(add --help for usage)')
   .exitOverride();
 
-for (const c of [db, serve, demo, user, ingest, stats, reset, analyze, influencers, exportCmd])
+for (const c of [db, serve, demo, user, ingest, stats, reset, analyze, influencers, exportCmd, watch])
   c.register(program);
 
 try {

@@ -1,6 +1,7 @@
 // --format auto: the format is read from the first bytes of the content, never from the file name
 // alone (exports are often saved as .json or .txt whatever they hold).
 import { openSync, readSync, closeSync } from 'node:fs';
+import { constants, gunzipSync } from 'node:zlib';
 
 export const FORMATS = ['csv', 'jsonl', 'x-v2', 'mastodon', 'bluesky', 'graphml', 'gexf'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -11,12 +12,23 @@ export class UnrecognisedFormatError extends Error {
 
 const SAMPLE = 64 * 1024;
 
+/** gzip's magic bytes: the collector's archives (collect/archive.ts) are gzip JSON Lines. */
+export const isGzip = (head: Buffer) => head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+
+/** The first bytes of a file's content (of what it decompresses to, for a gzip file). */
 export function readSample(file: string): Buffer {
   const fd = openSync(file, 'r');
   try {
     const buf = Buffer.alloc(SAMPLE);
     const n = readSync(fd, buf, 0, SAMPLE, 0);
-    return buf.subarray(0, n);
+    const head = buf.subarray(0, n);
+    if (!isGzip(head)) return head;
+    // A partial stream: sync-flush decompresses what is there instead of failing at the cut.
+    try {
+      return gunzipSync(head, { finishFlush: constants.Z_SYNC_FLUSH }).subarray(0, SAMPLE);
+    } catch {
+      return head;
+    }
   } finally {
     closeSync(fd);
   }
@@ -46,6 +58,8 @@ export function detectFormat(sample: Buffer, file: string): Format | null {
     throw new UnrecognisedFormatError(`${file} is XML but has neither a <graphml> nor a <gexf> root`);
   }
   if (head.startsWith('{') || head.startsWith('[')) {
+    const archived = /^\{\s*"__carecircle"\s*:\s*\{\s*"platform"\s*:\s*"(mastodon|bluesky|x-v2)"/.exec(head);
+    if (archived) return archived[1] as Format;
     if (/"at:\/\/did:|"did:plc:|"did:web:|"\$type"\s*:\s*"app\.bsky\./.test(head)) return 'bluesky';
     if (/"in_reply_to_account_id"|"reblogs_count"|"acct"\s*:/.test(head)) return 'mastodon';
     if (/"author_id"|"__twarc"|"edit_history_tweet_ids"|"public_metrics"|"includes"\s*:\s*\{/.test(head))

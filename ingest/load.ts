@@ -277,7 +277,7 @@ export function rememberAccounts(known: Set<string>, p: Prepared): void {
 }
 
 /** The ingest statements in one Neo4j transaction. */
-class TxStore implements GraphStore {
+export class TxStore implements GraphStore {
   constructor(private readonly tx: Tx) {}
 
   async accountValues(ids: string[]) {

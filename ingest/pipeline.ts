@@ -3,11 +3,12 @@
 // transaction each, while the next batch is parsed. A unit can still be refused when its batch is
 // written (a post claimed by another author than the stored one). The summary reconciles:
 // read = loaded + duplicates + rejected.
-import { createReadStream, statSync } from 'node:fs';
-import { Transform } from 'node:stream';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { Transform, type Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import type { Db } from '../queries/db.ts';
 import { CanonicalRecord } from '../queries/model.ts';
-import { detectFormat, readSample, UnrecognisedFormatError, type Format } from './detect.ts';
+import { detectFormat, isGzip, readSample, UnrecognisedFormatError, type Format } from './detect.ts';
 import { Loader, type BatchWriter, type Unit } from './load.ts';
 import type { ProgressState } from './progress.ts';
 import type { RejectsFile } from './rejects.ts';
@@ -62,7 +63,17 @@ export interface Summary {
   rejectsFile: string | null;
 }
 
-function validate(
+function readHead(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const b = Buffer.alloc(2);
+    return b.subarray(0, readSync(fd, b, 0, 2, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function validate(
   records: unknown[],
 ): { ok: true; records: CanonicalRecord[] } | { ok: false; reason: string } {
   const out: CanonicalRecord[] = [];
@@ -134,6 +145,13 @@ export async function ingestFiles(db: Db | null, files: string[], opts: IngestOp
     const input = createReadStream(file);
     input.on('error', (err) => counter.destroy(err));
     input.pipe(counter);
+    // Progress counts the bytes of the file itself, compressed or not.
+    let content: Readable = counter;
+    if (isGzip(readHead(file))) {
+      const gunzip = createGunzip();
+      counter.on('error', (err) => gunzip.destroy(err));
+      content = counter.pipe(gunzip);
+    }
 
     let batch: Unit[] = [];
     const flush = async () => {
@@ -157,7 +175,7 @@ export async function ingestFiles(db: Db | null, files: string[], opts: IngestOp
       inFlight.catch(() => {});
     };
 
-    for await (const item of source(counter, { file })) {
+    for await (const item of source(content, { file })) {
       fs.read += 1;
       state.read += 1;
       if ('reject' in item) {
@@ -170,6 +188,7 @@ export async function ingestFiles(db: Db | null, files: string[], opts: IngestOp
         continue;
       }
       unresolved += item.unresolved ?? 0;
+      if (item.note) opts.log?.(`${file} line ${item.line}: accepted, nothing to load: ${item.note}`);
       // The raw text is kept only as far as a reject would show it; CSV gives its line ending too.
       const unit: Unit = { records: v.records, line: item.line };
       if (item.raw !== undefined) unit.raw = clip(item.raw.replace(/\r?\n$/, ''));

@@ -3,6 +3,7 @@
 // app.bsky.feed.post records, getFollows / getFollowers, profiles. Mentions and hashtags come from the
 // record's facets (their byte offsets only locate the text; the DID and tag are in the feature).
 import type { Readable } from 'node:stream';
+import { unwrap } from './envelope.ts';
 import { jsonValues } from './json.ts';
 import { clip, type SourceContext, type SourceItem } from './source.ts';
 
@@ -136,7 +137,9 @@ function repostRecords(by: Profile, uri: string) {
 
 type Out = { records: readonly unknown[] } | { reject: string };
 
-function blueskyValue(value: unknown, line: number): SourceItem[] {
+/** One JSON value (an XRPC response, a record, or a collector's archived page) → source items. */
+export function blueskyValue(page: unknown, line: number): SourceItem[] {
+  const value = unwrap(page).body;
   const items: SourceItem[] = [];
   const push = (r: Out, raw: unknown) =>
     items.push(
@@ -207,6 +210,30 @@ function blueskyValue(value: unknown, line: number): SourceItem[] {
         p,
       );
     }
+  } else if (Array.isArray(v.likes) && typeof v.uri === 'string') {
+    // getLikes: a like is no interaction in the graph model, but the likers are accounts.
+    const likes = v.likes as { actor?: Profile }[];
+    if (likes.length === 0)
+      return [{ line, records: [], note: `getLikes for ${v.uri}: no likes on this page` }];
+    for (const l of likes)
+      push(l.actor?.did ? { records: [profileRecord(l.actor)] } : { reject: 'like without actor.did' }, l);
+  } else if (Array.isArray(v.feeds) || (v.view && typeof v.view === 'object' && 'creator' in v.view)) {
+    // Feed generators (getFeedGenerator(s), getActorFeeds, getSuggestedFeeds): their creators are accounts.
+    const feeds = (Array.isArray(v.feeds) ? v.feeds : [v.view]) as { uri?: string; creator?: Profile }[];
+    if (feeds.length === 0)
+      return [{ line, records: [], note: 'feed generator list: no feeds on this page' }];
+    for (const f of feeds)
+      push(
+        f.creator?.did
+          ? { records: [profileRecord(f.creator)] }
+          : { reject: 'feed generator without creator.did' },
+        f,
+      );
+  } else if (typeof v.did === 'string' && Object.keys(v).length === 1) {
+    // resolveHandle answers only a DID: nothing to load, and not an error.
+    return [
+      { line, records: [], note: `resolveHandle answer (${v.did}): a DID alone, no account data to load` },
+    ];
   } else if (Array.isArray(v.profiles) || Array.isArray(v.actors)) {
     for (const p of (v.profiles ?? v.actors) as Profile[])
       push(p.did ? { records: [profileRecord(p)] } : { reject: 'profile without did' }, p);
@@ -221,7 +248,8 @@ function blueskyValue(value: unknown, line: number): SourceItem[] {
       {
         line,
         reject:
-          'not a Bluesky response: looked for feed, posts, thread, repostedBy, records, follows/followers, profiles',
+          'not a Bluesky response: looked for feed, posts, thread, repostedBy, likes, feeds, records, ' +
+          'follows/followers, profiles, a DID',
         raw: clip(JSON.stringify(v)),
       },
     ];

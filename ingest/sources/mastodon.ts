@@ -3,6 +3,7 @@
 // Lines. Account ids are `mastodon:user@host`; an acct without a domain gets its instance's host.
 import type { Readable } from 'node:stream';
 import { htmlToText } from './html.ts';
+import { isRelation, unwrap } from './envelope.ts';
 import { jsonValues } from './json.ts';
 import { clip, type SourceContext, type SourceItem } from './source.ts';
 
@@ -74,7 +75,7 @@ const isAccount = (v: unknown): v is MAccount =>
   typeof v === 'object' && v !== null && 'acct' in v && !('content' in v);
 
 /** Instance-local account ids (in_reply_to_account_id) → global ids, learned from the file itself. */
-type LocalIds = Map<string, string>;
+export type LocalIds = Map<string, string>;
 
 function learn(s: MStatus, ids: LocalIds) {
   // Bounded: a huge export must not grow this without limit (ids are only needed near their posts).
@@ -151,7 +152,73 @@ function statusRecords(
   return { records, unresolved };
 }
 
-function mastodonValue(value: unknown, line: number, ids: LocalIds): SourceItem[] {
+/** One JSON value (a page, a status, an account, or a collector's archived page) → source items. */
+export function mastodonValue(page: unknown, line: number, ids: LocalIds): SourceItem[] {
+  const { meta, body: value } = unwrap(page);
+  // A followers / following page from the collector, which records whose list it is.
+  if (meta && isRelation(meta.relation) && isAccount(meta.subject) && Array.isArray(value)) {
+    const subject = mastodonAccountId(meta.subject);
+    if (!subject)
+      return [
+        {
+          line,
+          reject: 'follow list subject has neither acct@domain nor url',
+          raw: clip(JSON.stringify(meta.subject)),
+        },
+      ];
+    return value.map((v, i): SourceItem => {
+      const id = isAccount(v) ? mastodonAccountId(v) : undefined;
+      if (!id)
+        return {
+          line,
+          reject: `[${i}] not a Mastodon Account with acct@domain or url`,
+          raw: clip(JSON.stringify(v)),
+        };
+      const [source, target] = meta.relation === 'following' ? [subject, id] : [id, subject];
+      return {
+        line,
+        records: [
+          accountRecord(meta.subject as MAccount, true),
+          accountRecord(v as MAccount, true),
+          { kind: 'follow', source, target },
+        ],
+      };
+    });
+  }
+  // A reblogged_by page from the collector: each account reposted the subject status. The reblog's own
+  // id is not in this answer, so it is derived from who reblogged what (as Bluesky's getRepostedBy).
+  if (meta?.relation === 'reblogged_by' && isStatus(meta.subject) && Array.isArray(value)) {
+    const original = meta.subject;
+    const target = mastodonAccountId(original.account);
+    const uri = original.uri ?? original.url;
+    if (!target || !uri)
+      return [
+        { line, reject: 'reblogged_by subject has no account or uri', raw: clip(JSON.stringify(original)) },
+      ];
+    return value.map((v, i): SourceItem => {
+      const id = isAccount(v) ? mastodonAccountId(v) : undefined;
+      if (!id)
+        return {
+          line,
+          reject: `[${i}] not a Mastodon Account with acct@domain or url`,
+          raw: clip(JSON.stringify(v)),
+        };
+      return {
+        line,
+        records: [
+          accountRecord(v as MAccount, true),
+          {
+            kind: 'post',
+            id: `${P}:reblog:${id.slice(P.length + 1)}:${uri}`,
+            platform: P,
+            author: id,
+            hashtags: [],
+            interactions: [{ type: 'repost', target }],
+          },
+        ],
+      };
+    });
+  }
   const one = (v: unknown, where: string): SourceItem => {
     if (isStatus(v)) {
       const r = statusRecords(v, ids);

@@ -3,8 +3,10 @@
 // it was refused. Records are checked against queries/model.ts by the pipeline, not here.
 import type { Readable } from 'node:stream';
 
+/** `note` describes a row accepted although it holds nothing to load (e.g. a Bluesky resolveHandle
+ * answer): it is logged, and the row counts as a duplicate (nothing new). */
 export type SourceItem =
-  | { line: number; records: unknown[]; raw?: string; unresolved?: number }
+  | { line: number; records: unknown[]; raw?: string; unresolved?: number; note?: string }
   | { line: number; reject: string; raw: string };
 
 export interface SourceContext {

@@ -3,6 +3,7 @@
 // inlined), user lookup pages, and filtered-stream lines. Interaction semantics follow DESIGN.md.
 import type { Readable } from 'node:stream';
 import { jsonValues } from './json.ts';
+import { isRelation, unwrap, type Relation } from './envelope.ts';
 import { clip, type SourceContext, type SourceItem } from './source.ts';
 
 interface XUser {
@@ -107,8 +108,15 @@ function statusFromUrls(t: XTweet): { id?: string; handle?: string } {
   return {};
 }
 
-/** One tweet → its canonical post (or a reason it cannot be one), counting unresolved targets. */
-function postRecord(t: XTweet, look: Lookup): { post?: unknown; reject?: string; unresolved: number } {
+/**
+ * One tweet → its canonical post (or a reason it cannot be one), counting unresolved targets. `extra`
+ * holds a stub of a retweeted original the response does not include: the retweet's hashtags and
+ * further mentions belong to that original, and would be lost with it otherwise.
+ */
+function postRecord(
+  t: XTweet,
+  look: Lookup,
+): { post?: unknown; extra?: unknown[]; reject?: string; unresolved: number } {
   const id = str(t.id);
   if (!id) return { reject: 'tweet has no id', unresolved: 0 };
   const author = str(t.author_id) ?? str(t.author?.id);
@@ -120,12 +128,31 @@ function postRecord(t: XTweet, look: Lookup): { post?: unknown; reject?: string;
   const handle = look.users.get(author)?.username;
   const retweet = refs.find((r) => r.type === 'retweeted');
   let hashtags = (t.entities?.hashtags ?? []).map((h) => h.tag ?? '').filter(Boolean);
+  let extra: unknown[] | undefined;
   if (retweet) {
     // "RT @original: …": the first mention names the original author when the original is missing.
     const target =
       look.authorOf(retweet.id) ?? str(retweet.author_id) ?? str(retweet.author?.id) ?? mentionIds[0];
     if (target) interactions.push({ type: 'repost', target: acct(target) });
     else unresolved += 1;
+    const originalId = str(retweet.id);
+    if (target && originalId && !look.tweets.has(originalId) && (hashtags.length || mentionIds.length > 1)) {
+      // No text: the RT's copy is truncated, and the full original may arrive later and fill it in.
+      extra = [
+        {
+          kind: 'post',
+          id: acct(originalId),
+          platform: P,
+          author: acct(target),
+          url: `https://x.com/i/web/status/${originalId}`,
+          hashtags,
+          interactions: mentionIds
+            .slice(1)
+            .filter((m): m is string => !!m && m !== target)
+            .map((m) => ({ type: 'mention', target: acct(m) })),
+        },
+      ];
+    }
     // A repost has no mentions or hashtags of its own: they belong to the original post.
     hashtags = [];
   } else {
@@ -162,6 +189,7 @@ function postRecord(t: XTweet, look: Lookup): { post?: unknown; reject?: string;
       hashtags,
       interactions,
     },
+    ...(extra ? { extra } : {}),
     unresolved,
   };
 }
@@ -174,17 +202,27 @@ function isTweet(v: unknown): v is XTweet {
   return typeof v === 'object' && v !== null && 'id' in v && ('text' in v || 'author_id' in v);
 }
 
+/** Whose follow list a users page is: the collector says so, twarc's request URL shows it. */
+function followList(meta: { subject?: unknown; relation?: unknown } | undefined, url: string | undefined) {
+  if (meta && typeof meta.subject === 'string' && isRelation(meta.relation))
+    return { subject: meta.subject, relation: meta.relation };
+  const m = /\/2\/users\/(\d+)\/(following|followers)\b/.exec(url ?? '');
+  return m ? { subject: m[1]!, relation: m[2] as Relation } : undefined;
+}
+
 /** One JSON value (a page, a flattened tweet or a user) → source items. */
-export function xValue(value: unknown, line: number, raw: () => string): SourceItem[] {
+export function xValue(page: unknown, line: number, raw: () => string): SourceItem[] {
+  const { meta, body: value } = unwrap(page);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return [{ line, reject: 'not an X API v2 response: expected an object', raw: raw() }];
   }
   const v = value as {
     data?: unknown;
     includes?: { users?: XUser[]; tweets?: XTweet[] };
-    __twarc?: { retrieved_at?: string };
+    __twarc?: { retrieved_at?: string; url?: string };
   };
-  const observedAt = str(v.__twarc?.retrieved_at);
+  const observedAt = str(v.__twarc?.retrieved_at) ?? meta?.fetchedAt;
+  const follows = followList(meta, meta?.url ?? v.__twarc?.url);
   const look = new Lookup();
   if ('data' in v) {
     const data = Array.isArray(v.data) ? v.data : v.data === undefined || v.data === null ? [] : [v.data];
@@ -206,7 +244,7 @@ export function xValue(value: unknown, line: number, raw: () => string): SourceI
     for (const [id, t] of look.tweets) {
       if (dataIds.has(id)) continue;
       const r = postRecord(t, look);
-      if (r.post) shared.push(r.post);
+      if (r.post) shared.push(r.post, ...(r.extra ?? []));
       sharedUnresolved += r.unresolved;
     }
     if (data.length === 0) {
@@ -218,7 +256,15 @@ export function xValue(value: unknown, line: number, raw: () => string): SourceI
       const extra = i === 0 ? shared : [];
       const un = i === 0 ? sharedUnresolved : 0;
       if (isUser(d)) {
-        items.push({ line, records: [...extra, accountRecord(d, observedAt)], unresolved: un });
+        const records = [...extra, accountRecord(d, observedAt)];
+        if (follows) {
+          const [source, target] =
+            follows.relation === 'following'
+              ? [follows.subject, String(d.id)]
+              : [String(d.id), follows.subject];
+          records.push({ kind: 'follow', source: acct(source), target: acct(target) });
+        }
+        items.push({ line, records, unresolved: un });
         return;
       }
       if (!isTweet(d)) {
@@ -231,7 +277,8 @@ export function xValue(value: unknown, line: number, raw: () => string): SourceI
       }
       const r = postRecord(look.tweets.get(String(d.id)) ?? d, look);
       if (r.reject) items.push({ line, reject: r.reject, raw: clip(JSON.stringify(d)) });
-      else items.push({ line, records: [...extra, r.post], unresolved: un + r.unresolved });
+      else
+        items.push({ line, records: [...extra, r.post, ...(r.extra ?? [])], unresolved: un + r.unresolved });
     });
     return items;
   }
@@ -243,11 +290,11 @@ export function xValue(value: unknown, line: number, raw: () => string): SourceI
     const r = postRecord(look.tweets.get(String(value.id))!, look);
     if (r.reject) return [{ line, reject: r.reject, raw: raw() }];
     let unresolved = r.unresolved;
-    records.push(r.post);
+    records.push(r.post, ...(r.extra ?? []));
     for (const [id, t] of look.tweets) {
       if (id === String(value.id)) continue;
       const inner = postRecord(t, look);
-      if (inner.post) records.push(inner.post);
+      if (inner.post) records.push(inner.post, ...(inner.extra ?? []));
       unresolved += inner.unresolved;
     }
     return [{ line, records, unresolved }];

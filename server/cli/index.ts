@@ -15,6 +15,7 @@ import * as purge from './commands/purge.ts';
 import * as chats from './commands/chats.ts';
 import * as identity from './commands/identity.ts';
 import * as listen from './commands/listen.ts';
+import * as watch from './commands/watch.ts';
 
 const program = new Command('carecircle')
   .description('Find the people who shape health conversations online and build relationships with them.')
@@ -36,6 +37,7 @@ for (const c of [
   chats,
   identity,
   listen,
+  watch,
 ])
   c.register(program);
 

@@ -26,7 +26,9 @@ export async function hashtagCooccurrence(
     items: ((row?.items as unknown[]) ?? []).map((raw) => {
       const i = HashtagItem.parse(raw);
       // The flag only matters when spam was asked for; otherwise the answer keeps its plain shape.
-      return spam ? { ...i, spam: i.spam ?? false, spamReason: i.spamReason ?? null } : { tag: i.tag, posts: i.posts };
+      return spam
+        ? { ...i, spam: i.spam ?? false, spamReason: i.spamReason ?? null }
+        : { tag: i.tag, posts: i.posts };
     }),
     pairs: ((row?.pairs as unknown[]) ?? []).map((p) => HashtagPair.parse(p)),
   };

@@ -3,7 +3,15 @@
 // defaults instead of breaking the page.
 import type { AccountRole } from '../api/types.ts';
 
-export const VIEWS = ['explore', 'influencers', 'communities', 'chats', 'outreach', 'inbox', 'admin'] as const;
+export const VIEWS = [
+  'explore',
+  'influencers',
+  'communities',
+  'chats',
+  'outreach',
+  'inbox',
+  'admin',
+] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface InfluencerFilters {

@@ -3,7 +3,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { own } from '../lookup.ts';
 
 const here = (f: string) => new URL(f, import.meta.url);
 

@@ -53,7 +53,15 @@ describe('analysis commands', () => {
     expect(s.params).toMatchObject({ seed: 5, resolution: 1 });
     expect(s.counts).toMatchObject({ accounts: accounts.length, interactions: 28, placesUnresolved: 2 });
     expect(s.counts.communities).toBeGreaterThanOrEqual(2);
-    expect(Object.keys(s.ms)).toEqual(['read', 'communities', 'scores', 'topics', 'topic-scores', 'write', 'chats']);
+    expect(Object.keys(s.ms)).toEqual([
+      'read',
+      'communities',
+      'scores',
+      'topics',
+      'topic-scores',
+      'write',
+      'chats',
+    ]);
   });
 
   it('analyze shows progress per phase and a summary for people', async () => {

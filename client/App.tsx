@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { logout, me } from './api/endpoints.ts';
 import type { Me, WarmPathData } from './api/types.ts';
+import { ChangePassword } from './components/ChangePassword.tsx';
 import { HealthBadge } from './components/HealthBadge.tsx';
 import { serializeState, type AppState, type View } from './state/filters.ts';
 import { SessionContext } from './state/session.ts';
@@ -49,6 +50,7 @@ function Shell(props: { user: Me['user']; onSignOut: () => void }) {
   const [state, update] = useAppState();
   // Where focus was when the account panel opened, so closing it (button or Escape) returns there.
   const opener = useRef<HTMLElement | null>(null);
+  const [passwordOpen, setPasswordOpen] = useState(false);
   const [path, setPath] = useState<WarmPathData | null>(null);
   const [ego, setEgo] = useState<ReadonlySet<string> | null>(null);
   const openAccount = useCallback(
@@ -117,6 +119,10 @@ function Shell(props: { user: Me['user']; onSignOut: () => void }) {
           <button type="button" className="link" onClick={() => void signOut()}>
             Sign out
           </button>
+          <button type="button" className="link" onClick={() => setPasswordOpen((o) => !o)}>
+            My password
+          </button>
+          {passwordOpen && <ChangePassword onClose={() => setPasswordOpen(false)} />}
         </div>
         <footer>
           <HealthBadge />

@@ -37,6 +37,13 @@ export async function me(): Promise<Me> {
   return m;
 }
 
+/** Changes my own password; the server ends my other sessions and renews this one's CSRF token. */
+export async function changeMyPassword(currentPassword: string, password: string): Promise<Me> {
+  const m = await request<Me>('POST', '/api/auth/password', { body: { currentPassword, password } });
+  setCsrfToken(m.csrfToken);
+  return m;
+}
+
 export async function logout(): Promise<void> {
   await request<void>('POST', '/api/auth/logout');
   setCsrfToken(null);

@@ -20,6 +20,11 @@ export function applyMinScore(
   return minScore === undefined ? [...items] : items.filter((i) => i.score >= minScore);
 }
 
+/** The score the ranking used: the topic score when a topic was asked for, else the global score. */
+export function shownScore(i: InfluencerItem): number | null {
+  return i.topic ? i.topic.score : i.score;
+}
+
 export function Influencers(props: {
   filters: InfluencerFilters;
   onFilters: (f: InfluencerFilters) => void;
@@ -68,8 +73,13 @@ export function Influencers(props: {
     {
       key: 'score',
       header: 'Score',
-      render: (i) => i.score.toFixed(3),
-      sortValue: (i) => i.score,
+      // In a topic the list is ranked by influence inside that conversation, so the column shows that
+      // score (the global one is in the account panel); sorting it then gives the ranking's own order.
+      render: (i) => {
+        const s = shownScore(i);
+        return s === null ? '—' : s.toFixed(3);
+      },
+      sortValue: (i) => shownScore(i) ?? -1,
       className: 'num',
     },
     {

@@ -86,7 +86,13 @@ describe('Admin', () => {
     render(<Admin />);
     const users = await screen.findByRole('region', { name: 'Users' });
     await waitFor(() => expect(within(users).getAllByRole('row')).toHaveLength(3));
-    expect(within(users).getAllByRole('row')[2]!.textContent).toBe('samoutreach2025-02-02');
+    // Name, role (now a control an admin can change), state and creation date, cell by cell.
+    const sam = within(users).getAllByRole('row')[2]!;
+    const cells = [...sam.querySelectorAll('td')];
+    expect(cells[0]!.textContent).toBe('sam');
+    expect((cells[1]!.querySelector('select') as HTMLSelectElement).value).toBe('outreach');
+    expect(cells[2]!.textContent).toBe('active');
+    expect(cells[3]!.textContent).toBe('2025-02-02');
 
     const audit = screen.getByTestId('audit-log');
     await waitFor(() => expect(audit.textContent).toContain('contact.create'));

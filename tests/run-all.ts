@@ -24,6 +24,12 @@ function ensureChromium(): void {
   }
 }
 
+// The test instances (the suites' own and the ones the tests start) keep the sizes they ran with
+// before `db start` learnt to size Neo4j from the machine: several run at once on a CI machine, and
+// each sized for the whole machine would ask for more memory than it has.
+process.env.NEO4J_HEAP ??= '2g';
+process.env.NEO4J_PAGECACHE ??= '2g';
+
 checkJava();
 ensureJars((l) => console.log(l));
 ensureChromium();

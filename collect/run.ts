@@ -23,7 +23,7 @@ import {
   type WatchState,
 } from '../queries/watches.ts';
 import { appendPage } from './archive.ts';
-import { DEFAULT_HTTP, getJson, type HttpOptions, type Page } from './http.ts';
+import { DEFAULT_HTTP, getJson, postJson, type HttpOptions, type Page } from './http.ts';
 import { realClock, RateLimiter, type Clock } from './rate-limit.ts';
 import { tokensFromEnv, type Tokens } from './tokens.ts';
 import type { Collector } from './platforms/platform.ts';
@@ -241,6 +241,7 @@ async function collect(
     watch: state,
     tokens,
     get: (url, headers = {}) => getJson(url, headers, http),
+    post: (url, body) => postJson(url, body, {}, http),
     load: (page) => store(page, undefined, null),
   });
   let url = state.page?.next ?? plan.first;

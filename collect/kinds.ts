@@ -53,4 +53,3 @@ export const DEFAULT_BASE_URL: Record<PlatformName, string | null> = {
   bluesky: 'https://public.api.bsky.app',
   x: 'https://api.x.com',
 };
-

@@ -42,7 +42,10 @@ export interface TickResult {
 }
 
 /** `CARECIRCLE_COLLECT_SCHEDULER=off` turns the timer off (e.g. when cron runs `watch run --due`). */
-export function schedulerFromEnv(env: NodeJS.ProcessEnv = process.env): { periodic: boolean; pattern: string } {
+export function schedulerFromEnv(env: NodeJS.ProcessEnv = process.env): {
+  periodic: boolean;
+  pattern: string;
+} {
   const v = (env.CARECIRCLE_COLLECT_SCHEDULER ?? 'on').trim().toLowerCase();
   if (!['on', 'off', 'true', 'false', '1', '0'].includes(v))
     throw new Error(`CARECIRCLE_COLLECT_SCHEDULER must be on or off, not ${JSON.stringify(v)}`);

@@ -201,7 +201,13 @@ export async function removeWatch(db: Db, id: string, actor?: string): Promise<v
         intervalMinutes: w.intervalMinutes,
       };
   }
-  await changeWatch(db, id, 'watches/remove', {}, actor ? { actor, action: 'watch.remove', before, after: null } : undefined);
+  await changeWatch(
+    db,
+    id,
+    'watches/remove',
+    {},
+    actor ? { actor, action: 'watch.remove', before, after: null } : undefined,
+  );
 }
 
 export async function resetCursor(db: Db, id: string): Promise<void> {

@@ -39,7 +39,9 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   app.watchScheduler.start();
   app.log.info(
     { periodic: collect.periodic, pattern: collect.pattern },
-    collect.periodic ? 'collection scheduler on' : 'collection scheduler off (CARECIRCLE_COLLECT_SCHEDULER=off)',
+    collect.periodic
+      ? 'collection scheduler on'
+      : 'collection scheduler off (CARECIRCLE_COLLECT_SCHEDULER=off)',
   );
   const url = address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
   // Graceful shutdown: stop accepting connections, let in-flight requests and running jobs finish,

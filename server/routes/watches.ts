@@ -24,7 +24,9 @@ export interface WatchRouteOptions {
 }
 
 const WatchParams = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a watch id (lower-case letters, digits, dashes)'),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a watch id (lower-case letters, digits, dashes)'),
 });
 
 const WatchList = z.object({

@@ -23,7 +23,9 @@ export async function fullDump(db: Db): Promise<string[]> {
   const sorted = (o: unknown) =>
     JSON.stringify(o, (_k, v: unknown) =>
       v && typeof v === 'object' && !Array.isArray(v)
-        ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : 1)))
+        ? Object.fromEntries(
+            Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : 1)),
+          )
         : typeof v === 'bigint'
           ? v.toString()
           : v,

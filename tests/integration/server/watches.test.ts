@@ -77,7 +77,13 @@ describe('collections API', { timeout: 300_000 }, () => {
     const run = await admin.fetch(`/api/watches/${w.id}/run`, { method: 'POST' });
     expect(run.status).toBe(202);
     const done = await finished(w.id);
-    expect(done.lastRun).toMatchObject({ status: 'done', pages: 4, posts: 20, interactions: 20, error: null });
+    expect(done.lastRun).toMatchObject({
+      status: 'done',
+      pages: 4,
+      posts: 20,
+      interactions: 20,
+      error: null,
+    });
     expect(Date.parse(done.nextRunAt!) - Date.parse(done.lastRun!.finishedAt!)).toBeGreaterThan(29 * 60_000);
 
     const runs = await viewer.fetch(`/api/watches/${w.id}/runs?limit=5`);
@@ -87,9 +93,9 @@ describe('collections API', { timeout: 300_000 }, () => {
     expect((await (await admin.fetch(`/api/watches/${w.id}/pause`, { method: 'POST' })).json()).paused).toBe(
       true,
     );
-    expect(
-      (await (await admin.fetch(`/api/watches/${w.id}/resume`, { method: 'POST' })).json()).paused,
-    ).toBe(false);
+    expect((await (await admin.fetch(`/api/watches/${w.id}/resume`, { method: 'POST' })).json()).paused).toBe(
+      false,
+    );
     expect((await admin.fetch(`/api/watches/${w.id}`, { method: 'DELETE' })).status).toBe(204);
     expect((await viewer.fetch(`/api/watches/${w.id}/runs`)).status).toBe(404);
     // What it collected stays in the graph.
@@ -97,7 +103,9 @@ describe('collections API', { timeout: 300_000 }, () => {
     expect(row!.n).toBe(20);
 
     const audit = await (await admin.fetch(`/api/audit?target=watch:${w.id}&limit=20`)).json();
-    expect(audit.items.map((e: { action: string; actor: string }) => `${e.actor} ${e.action}`).reverse()).toEqual([
+    expect(
+      audit.items.map((e: { action: string; actor: string }) => `${e.actor} ${e.action}`).reverse(),
+    ).toEqual([
       'watch-admin watch.create',
       'watch-admin watch.run-now',
       'watch-admin watch.pause',

@@ -99,7 +99,29 @@ function parseBody(buf: Buffer, res: Response, url: string): unknown {
 }
 
 /** GETs `url` as JSON; `headers` may hold a token. */
-export async function getJson(url: string, headers: Record<string, string>, o: HttpOptions): Promise<Page> {
+export function getJson(url: string, headers: Record<string, string>, o: HttpOptions): Promise<Page> {
+  return fetchJson(url, headers, o);
+}
+
+/**
+ * POSTs a JSON body (a sign-in) with the same politeness as a GET: 429 and 5xx are retried with
+ * Retry-After or backoff. The body may hold a password: it is never logged or put in a message.
+ */
+export function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string>,
+  o: HttpOptions,
+): Promise<Page> {
+  return fetchJson(url, { 'content-type': 'application/json', ...headers }, o, JSON.stringify(body));
+}
+
+async function fetchJson(
+  url: string,
+  headers: Record<string, string>,
+  o: HttpOptions,
+  body?: string,
+): Promise<Page> {
   const doFetch = o.fetch ?? fetch;
   const origin = new URL(url).origin;
   const host = new URL(url).host;
@@ -117,9 +139,11 @@ export async function getJson(url: string, headers: Record<string, string>, o: H
       let res: Response;
       for (let hops = 0; ; hops++) {
         res = await doFetch(current, {
+          method: body === undefined ? 'GET' : 'POST',
           headers: { accept: 'application/json', 'user-agent': 'carecircle-collector', ...headers },
           redirect: 'manual',
           signal,
+          ...(body === undefined ? {} : { body }),
         });
         if (res.status < 300 || res.status >= 400) break;
         const location = res.headers.get('location');

@@ -23,7 +23,7 @@ import {
   type WatchState,
 } from '../queries/watches.ts';
 import { appendPage } from './archive.ts';
-import { DEFAULT_HTTP, getJson, type HttpOptions, type Page } from './http.ts';
+import { DEFAULT_HTTP, getJson, postJson, type HttpOptions, type Page } from './http.ts';
 import { realClock, RateLimiter, type Clock } from './rate-limit.ts';
 import { tokensFromEnv, type Tokens } from './tokens.ts';
 import type { Collector } from './platforms/platform.ts';
@@ -48,6 +48,8 @@ export interface RunOptions {
   maxPages?: number;
   /** Called after each committed page (tests kill the process here). */
   onPage?: (n: number) => void;
+  /** Checked after each committed page: once aborted (the server shutting down) the run stops there, resumable. */
+  signal?: AbortSignal;
 }
 
 export interface RunResult {
@@ -152,7 +154,8 @@ export async function runWatch(db: Db, id: string, o: RunOptions): Promise<RunRe
     result.error = (err as Error)?.message ?? String(err);
     o.log?.(`${id}: ${result.error}`);
   }
-  const next = clock.now() + state.intervalMinutes * 60_000;
+  // A run cut short by a shutdown stays due, so the next process goes on at once.
+  const next = clock.now() + (o.signal?.aborted && !result.complete ? 0 : state.intervalMinutes * 60_000);
   await finishRun(
     db,
     id,
@@ -238,6 +241,7 @@ async function collect(
     watch: state,
     tokens,
     get: (url, headers = {}) => getJson(url, headers, http),
+    post: (url, body) => postJson(url, body, {}, http),
     load: (page) => store(page, undefined, null),
   });
   let url = state.page?.next ?? plan.first;
@@ -254,7 +258,7 @@ async function collect(
       return;
     }
     await store(page, plan.meta, { page: { next, high }, cursor: null });
-    if (o.maxPages !== undefined && result.pages >= o.maxPages) {
+    if ((o.maxPages !== undefined && result.pages >= o.maxPages) || o.signal?.aborted) {
       result.complete = false;
       return;
     }

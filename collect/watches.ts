@@ -2,59 +2,16 @@
 // its runs, and which platform/kind pairs exist. Shared by queries/watches.ts, the CLI, the API and
 // (as types) the client.
 import { z } from 'zod';
+import { DEFAULT_BASE_URL, KINDS, PLATFORMS, WATCH_KINDS } from './kinds.ts';
 
-export const Platform = z.enum(['mastodon', 'bluesky', 'x']);
+export { DEFAULT_BASE_URL, KINDS };
+
+export const Platform = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof Platform>;
 
 /** What a watch follows; `target` names it (a tag, a query, an account, a post). */
-export const WatchKind = z.enum([
-  'hashtag',
-  'search',
-  'account',
-  'followers',
-  'follows',
-  'thread',
-  'reposted-by',
-  'quotes',
-  'likes',
-]);
+export const WatchKind = z.enum(WATCH_KINDS);
 export type WatchKind = z.infer<typeof WatchKind>;
-
-/** The kinds each platform's API offers, with what `target` must be. */
-export const KINDS: Record<Platform, Partial<Record<WatchKind, string>>> = {
-  mastodon: {
-    hashtag: 'a tag, without #',
-    account: 'an account, user@instance',
-    followers: 'an account, user@instance',
-    follows: 'an account, user@instance',
-    thread: 'a status id on the instance',
-    'reposted-by': 'a status id on the instance',
-  },
-  bluesky: {
-    search: 'a search query (#tag works)',
-    account: 'a handle or DID',
-    followers: 'a handle or DID',
-    follows: 'a handle or DID',
-    thread: 'an at:// post URI',
-    quotes: 'an at:// post URI',
-    'reposted-by': 'an at:// post URI',
-    likes: 'an at:// post URI',
-  },
-  x: {
-    search: 'a recent-search query, e.g. #T1D -is:retweet',
-    hashtag: 'a tag, without #',
-    account: 'a user id or @username',
-    followers: 'a user id or @username',
-    follows: 'a user id or @username',
-  },
-};
-
-export const DEFAULT_BASE_URL: Record<Platform, string | null> = {
-  // Mastodon has no default: every instance is its own server.
-  mastodon: null,
-  bluesky: 'https://public.api.bsky.app',
-  x: 'https://api.x.com',
-};
 
 const Iso = z.iso.datetime({
   offset: true,

@@ -3,8 +3,10 @@
 // these; the page commit runs inside the transaction that writes the page's batch.
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_BASE_URL, Watch, WatchInput, WatchRun, watchId, type Platform } from '../collect/watches.ts';
+import { appendAudit } from '../server/audit/log.ts';
 import { loadCypher } from './cypher.ts';
 import { ConstraintViolationError, int, type Db, type Tx } from './db.ts';
+import { inDomainTx } from './domain-tx.ts';
 import { Conflict, Invalid, NotFound } from './errors.ts';
 
 /** Where a pass over the pages stands: the next page's URL and the newest item seen in this pass. */
@@ -42,7 +44,11 @@ function runOf(r: Record<string, unknown> | null | undefined): WatchRun | null {
   });
 }
 
-export async function createWatch(db: Db, input: unknown, now = Date.now()): Promise<string> {
+/**
+ * Saves a new watch; with `actor`, its audit entry (`watch.create`, the definition) is written in the
+ * same transaction.
+ */
+export async function createWatch(db: Db, input: unknown, now = Date.now(), actor?: string): Promise<string> {
   const parsed = WatchInput.safeParse(input);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({
@@ -53,18 +59,25 @@ export async function createWatch(db: Db, input: unknown, now = Date.now()): Pro
   }
   const w = parsed.data;
   const id = w.id ?? watchId(w);
+  const definition = {
+    id,
+    platform: w.platform,
+    kind: w.kind,
+    target: w.target,
+    baseUrl: (w.baseUrl ?? DEFAULT_BASE_URL[w.platform]!).replace(/\/+$/, ''),
+    intervalMinutes: w.intervalMinutes,
+    since: w.since ?? null,
+    until: w.until ?? null,
+  };
   try {
-    await db.write(loadCypher('watches/create'), {
-      id,
-      platform: w.platform,
-      kind: w.kind,
-      target: w.target,
-      baseUrl: (w.baseUrl ?? DEFAULT_BASE_URL[w.platform]!).replace(/\/+$/, ''),
-      intervalMinutes: int(w.intervalMinutes),
-      since: w.since ?? null,
-      until: w.until ?? null,
-      now: iso(now),
-    });
+    await db.writeTx(async (tx) => {
+      await tx.run(loadCypher('watches/create'), {
+        ...definition,
+        intervalMinutes: int(w.intervalMinutes),
+        now: iso(now),
+      });
+      if (actor) await audit(tx, actor, 'watch.create', id, null, definition);
+    }, 'watches/create');
   } catch (err) {
     if (err instanceof ConstraintViolationError)
       throw new Conflict(`a watch with id ${id} exists already; give another --id`, [
@@ -73,6 +86,28 @@ export async function createWatch(db: Db, input: unknown, now = Date.now()): Pro
     throw err;
   }
   return id;
+}
+
+function audit(tx: Tx, actor: string, action: string, id: string, before: unknown, after: unknown) {
+  return appendAudit(tx, { actor, action, target: `watch:${id}`, before, after });
+}
+
+/** Runs `statement` on one watch and, with `actor`, audits it in the same transaction; 404 when missing. */
+async function changeWatch(
+  db: Db,
+  id: string,
+  statement: string,
+  params: Record<string, unknown>,
+  change?: { actor: string; action: string; before: unknown; after: unknown },
+): Promise<void> {
+  await inDomainTx(() =>
+    db.writeTx(async (tx) => {
+      const rows = await tx.run(loadCypher(statement), { id, ...params });
+      if (!rows.length || (rows[0]!.removed !== undefined && Number(rows[0]!.removed) === 0))
+        throw new NotFound(`no watch ${id}`);
+      if (change) await audit(tx, change.actor, change.action, id, change.before, change.after);
+    }, statement),
+  );
 }
 
 export async function listWatches(
@@ -117,19 +152,62 @@ export async function listRuns(db: Db, id: string, limit = 20): Promise<WatchRun
   return rows.map((r) => runOf(r.run as Record<string, unknown>)!);
 }
 
-export async function setPaused(db: Db, id: string, paused: boolean, now = Date.now()): Promise<void> {
-  const rows = await db.write(loadCypher('watches/set-paused'), { id, paused, now: iso(now) });
-  if (!rows.length) throw new NotFound(`no watch ${id}`);
+export async function setPaused(
+  db: Db,
+  id: string,
+  paused: boolean,
+  now = Date.now(),
+  actor?: string,
+): Promise<void> {
+  await changeWatch(
+    db,
+    id,
+    'watches/set-paused',
+    { paused, now: iso(now) },
+    actor
+      ? {
+          actor,
+          action: paused ? 'watch.pause' : 'watch.resume',
+          before: { paused: !paused },
+          after: { paused },
+        }
+      : undefined,
+  );
 }
 
-export async function makeDue(db: Db, id: string, now = Date.now()): Promise<void> {
-  const rows = await db.write(loadCypher('watches/run-now'), { id, now: iso(now) });
-  if (!rows.length) throw new NotFound(`no watch ${id}`);
+/** Makes a watch due now (`watch.run-now` in the audit log when an actor asks). */
+export async function makeDue(db: Db, id: string, now = Date.now(), actor?: string): Promise<void> {
+  await changeWatch(
+    db,
+    id,
+    'watches/run-now',
+    { now: iso(now) },
+    actor ? { actor, action: 'watch.run-now', before: null, after: { nextRunAt: iso(now) } } : undefined,
+  );
 }
 
-export async function removeWatch(db: Db, id: string): Promise<void> {
-  const [row] = await db.write(loadCypher('watches/remove'), { id });
-  if (!row || Number(row.removed) === 0) throw new NotFound(`no watch ${id}`);
+/** Deletes a watch and its runs; the audit entry keeps its definition. */
+export async function removeWatch(db: Db, id: string, actor?: string): Promise<void> {
+  let before: unknown = null;
+  if (actor) {
+    const [row] = await db.read(loadCypher('watches/list'), { id, limit: int(1) });
+    const w = row?.watch as Record<string, unknown> | undefined;
+    if (w)
+      before = {
+        platform: w.platform,
+        kind: w.kind,
+        target: w.target,
+        baseUrl: w.baseUrl,
+        intervalMinutes: w.intervalMinutes,
+      };
+  }
+  await changeWatch(
+    db,
+    id,
+    'watches/remove',
+    {},
+    actor ? { actor, action: 'watch.remove', before, after: null } : undefined,
+  );
 }
 
 export async function resetCursor(db: Db, id: string): Promise<void> {

@@ -33,6 +33,9 @@ import purgeRoutes from './routes/purge.ts';
 import jobRoutes from './routes/jobs.ts';
 import chatRoutes from './routes/chats.ts';
 import listeningRoutes from './routes/listening.ts';
+import watchRoutes from './routes/watches.ts';
+import { WatchScheduler, type SchedulerOptions } from '../collect/scheduler.ts';
+import { archiveDirFromEnv } from '../collect/archive.ts';
 import { defaultRunners, type JobRunners } from './jobs/runners.ts';
 import { SessionStore } from './auth/sessions.ts';
 import type { GraphCacheOptions } from './graph/cache.ts';
@@ -65,6 +68,17 @@ export interface AppOptions {
   cache?: GraphCacheOptions;
   /** The clock the mentions inbox counts first-response targets with (tests inject one). */
   now?: () => Date;
+  /**
+   * The collection scheduler (collect/scheduler.ts). Off unless `periodic` is true (`serve` sets it from
+   * CARECIRCLE_COLLECT_SCHEDULER); "run now" works either way. Tests inject the clock and the runner.
+   */
+  collect?: Partial<Omit<SchedulerOptions, 'db' | 'log'>>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    watchScheduler: WatchScheduler;
+  }
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -147,6 +161,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(purgeRoutes);
   await app.register(chatRoutes);
   await app.register(listeningRoutes, { now: opts.now });
+  const scheduler = new WatchScheduler({
+    periodic: false,
+    runOptions: () => ({ archiveDir: archiveDirFromEnv() }),
+    ...opts.collect,
+    db: opts.db,
+    log: (level, msg, extra) => app.log[level](extra ?? {}, msg),
+  });
+  app.decorate('watchScheduler', scheduler);
+  await app.register(watchRoutes, { scheduler });
   await app.register(jobRoutes, {
     runners: opts.jobRunners ?? defaultRunners,
     importDir: opts.importDir ?? process.env.CARECIRCLE_IMPORT_DIR ?? 'import',

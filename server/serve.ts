@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { connectionFromEnv, openDb } from '../queries/connection.ts';
 import { SERVER_READ_TIMEOUT_MS } from '../queries/db.ts';
 import { applySchema } from '../queries/schema.ts';
+import { schedulerFromEnv } from '../collect/scheduler.ts';
 import { buildApp } from './app.ts';
 import { serverConfigFromEnv } from './config.ts';
 import { orgContacts } from './phi/allow-list.ts';
@@ -15,6 +16,7 @@ export interface Running {
 export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<Running> {
   const config = serverConfigFromEnv(env);
   orgContacts(); // a bad CARECIRCLE_ORG_CONTACTS stops the server here, naming the variable
+  const collect = schedulerFromEnv(env); // so does a bad CARECIRCLE_COLLECT_SCHEDULER
   const db = openDb(connectionFromEnv(env), undefined, undefined, SERVER_READ_TIMEOUT_MS);
   try {
     await db.serverInfo(); // fail fast, naming the URI, when Neo4j is unreachable
@@ -30,8 +32,17 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     trustProxy: config.TRUST_PROXY,
     sessionIdleMs: config.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: config.SESSION_ABSOLUTE_HOURS * 3600_000,
+    collect,
   });
   const address = await app.listen({ port: config.PORT, host: config.HOST });
+  // Due watches run from now on (unless CARECIRCLE_COLLECT_SCHEDULER=off); shutdown stops them.
+  app.watchScheduler.start();
+  app.log.info(
+    { periodic: collect.periodic, pattern: collect.pattern },
+    collect.periodic
+      ? 'collection scheduler on'
+      : 'collection scheduler off (CARECIRCLE_COLLECT_SCHEDULER=off)',
+  );
   const url = address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
   // Graceful shutdown: stop accepting connections, let in-flight requests and running jobs finish,
   // close the Neo4j driver (the neo4j plugin's onClose), then exit 0. A second signal means the

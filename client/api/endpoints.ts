@@ -22,6 +22,9 @@ import type {
   Stage,
   User,
   WarmPathData,
+  Watch,
+  WatchInput,
+  WatchRun,
 } from './types.ts';
 import type { InfluencerFilters } from '../state/filters.ts';
 
@@ -140,3 +143,17 @@ export const deleteUser = (name: string) => request<void>('DELETE', userPath(nam
 export const startJob = (body: JobRequest) => request<Job>('POST', '/api/jobs', { body });
 export const job = (id: string, signal?: AbortSignal) =>
   get<Job>(`/api/jobs/${encodeURIComponent(id)}`, undefined, signal);
+
+export const watches = (signal?: AbortSignal) =>
+  get<{ items: Watch[]; scheduler: { periodic: boolean; nextCheck: string | null } }>(
+    '/api/watches',
+    undefined,
+    signal,
+  );
+export const addWatch = (body: WatchInput) => request<Watch>('POST', '/api/watches', { body });
+const watchPath = (id: string) => `/api/watches/${encodeURIComponent(id)}`;
+export const watchAction = (id: string, action: 'pause' | 'resume' | 'run') =>
+  request<Watch>('POST', `${watchPath(id)}/${action}`);
+export const removeWatch = (id: string) => request<void>('DELETE', watchPath(id));
+export const watchRuns = (id: string, signal?: AbortSignal) =>
+  get<{ items: WatchRun[] }>(`${watchPath(id)}/runs`, { limit: 10 }, signal);

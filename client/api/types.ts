@@ -27,6 +27,7 @@ import type { Role } from '../../server/auth/roles.ts';
 import type { InfluencerItem, InfluencerPage } from '../../queries/influencers.ts';
 import type { Community, CommunityDetail } from '../../queries/communities.ts';
 import type { Role as AccountRole } from '../../queries/taxonomy/role.ts';
+import type { Watch, WatchInput, WatchRun } from '../../collect/watches.ts';
 
 export type {
   Me,
@@ -48,6 +49,9 @@ export type {
   Community,
   CommunityDetail,
   AccountRole,
+  Watch,
+  WatchInput,
+  WatchRun,
 };
 export type GraphNodeData = z.infer<typeof GraphNode>;
 export type GraphEdgeData = z.infer<typeof GraphEdge>;

@@ -46,21 +46,21 @@ export const bluesky: Collector = {
       const service =
         process.env.CARECIRCLE_BLUESKY_SERVICE ??
         (base.includes('public.api.bsky.app') ? 'https://bsky.social' : base);
-      const res = await fetch(`${service}/xrpc/com.atproto.server.createSession`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(login),
-        signal: AbortSignal.timeout(30_000),
-      }).catch((err: Error) => {
-        throw new FetchError(`Bluesky sign-in at ${new URL(service).host} failed (${err.message})`);
-      });
-      if (!res.ok)
-        throw new FetchError(
-          `Bluesky sign-in at ${new URL(service).host} refused the app password (${res.status}); set a new one`,
-          res.status,
-        );
-      const session = (await res.json()) as { accessJwt?: string };
-      if (!session.accessJwt) throw new FetchError('Bluesky sign-in answered no access token');
+      // Through the polite POST: a 429 or 5xx from the sign-in is retried like any page.
+      let session: { accessJwt?: string };
+      try {
+        const page = await ctx.post(`${service}/xrpc/com.atproto.server.createSession`, login);
+        session = page.body as typeof session;
+      } catch (err) {
+        const e = err as FetchError;
+        if (e instanceof FetchError && (e.status === 401 || e.status === 400))
+          throw new FetchError(
+            `Bluesky sign-in at ${new URL(service).host} refused the app password (${e.status}); set a new one`,
+            e.status,
+          );
+        throw new FetchError(`Bluesky sign-in at ${new URL(service).host} failed: ${e.message}`, e.status);
+      }
+      if (!session?.accessJwt) throw new FetchError('Bluesky sign-in answered no access token');
       headers.authorization = `Bearer ${session.accessJwt}`;
       base = service;
     }

@@ -11,6 +11,8 @@ export interface PlanContext {
   tokens: Tokens;
   /** A polite GET with this platform's credentials. */
   get(url: string, headers?: Record<string, string>): Promise<Page>;
+  /** A polite POST of a JSON body (sign-in), retried on 429 and 5xx like a GET. */
+  post(url: string, body: unknown): Promise<Page>;
   /** A page fetched while planning (e.g. the account looked up) that is loaded like any other. */
   load(page: Page): Promise<void>;
 }

@@ -52,6 +52,16 @@ export function mastodonAccountId(a: MAccount | undefined): string | undefined {
   return h ? `${P}:${acct.toLowerCase()}@${h}` : undefined;
 }
 
+/**
+ * The post id of a reblog: who reblogged what. A reblog reaches us two ways, as a Status in a
+ * timeline (with an id and uri of its own) and as an account on the original's reblogged_by page
+ * (without them); keyed the same way both times, it is one repost, not two. An account reblogs a
+ * status at most once.
+ */
+export function reblogPostId(reblogger: string, originalUri: string): string {
+  return `${P}:reblog:${reblogger.slice(P.length + 1)}:${originalUri}`;
+}
+
 function accountRecord(a: MAccount, full: boolean) {
   const id = mastodonAccountId(a)!;
   const handle = id.slice(P.length + 1);
@@ -136,9 +146,10 @@ function statusRecords(
     }
     hashtags = (s.tags ?? []).map((t) => t.name ?? '').filter(Boolean);
   }
+  const inner = s.reblog?.uri ?? s.reblog?.url;
   records.push({
     kind: 'post',
-    id: `${P}:${uri}`,
+    id: s.reblog && inner ? reblogPostId(author, inner) : `${P}:${uri}`,
     platform: P,
     author,
     createdAt: s.created_at,
@@ -209,7 +220,7 @@ export function mastodonValue(page: unknown, line: number, ids: LocalIds): Sourc
           accountRecord(v as MAccount, true),
           {
             kind: 'post',
-            id: `${P}:reblog:${id.slice(P.length + 1)}:${uri}`,
+            id: reblogPostId(id, uri),
             platform: P,
             author: id,
             hashtags: [],

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const benches = ['ingest', 'analysis', 'api', 'client'];
+const benches = ['ingest', 'analysis', 'api', 'client', 'collect'];
 let failed = 0;
 for (const name of benches) {
   const file = `tests/bench/${name}.bench.ts`;

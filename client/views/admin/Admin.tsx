@@ -1,4 +1,5 @@
-// Admin: users and roles, starting an analysis or an ingest with its progress, and the audit log.
+// Admin: users and roles, starting an analysis or an ingest with its progress, and the audit log;
+// and Collections (Collections.tsx), the watches that fetch from the platforms.
 import { useContext, useEffect, useState, type FormEvent } from 'react';
 import { audit, createUser, job as fetchJob, startJob, users } from '../../api/endpoints.ts';
 import { ROLES, type AuditEntry, type Job, type Role } from '../../api/types.ts';
@@ -6,6 +7,7 @@ import { SortableTable, type Column } from '../../components/SortableTable.tsx';
 import { useAsync } from '../../lib/useAsync.ts';
 import { SessionContext } from '../../state/session.ts';
 import { UserRow } from './UserRow.tsx';
+import { Collections } from './Collections.tsx';
 
 /**
  * Before/after of an audit entry as short text, one `field: value` per line so a narrow column stays
@@ -214,15 +216,39 @@ function AuditLog() {
   );
 }
 
+const SECTIONS = [
+  { key: 'people', label: 'Users, jobs and audit' },
+  { key: 'collections', label: 'Collections' },
+] as const;
+
 export function Admin() {
+  const [section, setSection] = useState<(typeof SECTIONS)[number]['key']>('people');
   return (
     <section className="content admin" aria-labelledby="admin-title">
       <header className="toolbar">
         <h2 id="admin-title">Admin</h2>
+        <nav aria-label="Admin sections" className="buttons">
+          {SECTIONS.map((s) => (
+            <button
+              key={s.key}
+              type="button"
+              aria-pressed={section === s.key}
+              onClick={() => setSection(s.key)}
+            >
+              {s.label}
+            </button>
+          ))}
+        </nav>
       </header>
-      <Users />
-      <Jobs />
-      <AuditLog />
+      {section === 'people' ? (
+        <>
+          <Users />
+          <Jobs />
+          <AuditLog />
+        </>
+      ) : (
+        <Collections />
+      )}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 // watch add|list|run|pause|resume|remove: saved collections from Mastodon, Bluesky and X (collect/).
 import type { Command } from 'commander';
+import { userInfo } from 'node:os';
 import { archiveDirFromEnv } from '../../../collect/archive.ts';
 import { runWatch, type RunResult } from '../../../collect/run.ts';
 import { TokenFileError, tokenSetter, tokensFromEnv } from '../../../collect/tokens.ts';
@@ -17,6 +18,9 @@ import {
 } from '../../../queries/watches.ts';
 import { withDb } from '../context.ts';
 import { EXIT, fail, output, table, UsageError } from '../output.ts';
+
+/** Who the audit log names for a change made here, as the user commands do. */
+const actor = () => `cli:${userInfo().username}`;
 
 /** Bad input is usage (exit 2); a watch that is missing or busy is a failure with its message (exit 1). */
 function domain(err: unknown): unknown {
@@ -86,7 +90,7 @@ export function register(program: Command): void {
           until: o.until,
         };
         const w = await withDb({ log: out.info }, async ({ db }) => {
-          const id = await createWatch(db, input);
+          const id = await createWatch(db, input, Date.now(), actor());
           return getWatch(db, tokenSetter(tokensFromEnv), id);
         });
         out.result(
@@ -185,7 +189,7 @@ export function register(program: Command): void {
       .action(async (id: string, o: { json?: boolean }) => {
         const out = output(!!o.json);
         try {
-          await withDb({ log: out.info }, ({ db }) => setPaused(db, id, paused));
+          await withDb({ log: out.info }, ({ db }) => setPaused(db, id, paused, Date.now(), actor()));
           out.result({ id, paused }, () => `${id} ${paused ? 'paused' : 'resumed'}`);
         } catch (err) {
           done(err, !!o.json);
@@ -230,7 +234,7 @@ export function register(program: Command): void {
     .action(async (id: string, o: { json?: boolean }) => {
       const out = output(!!o.json);
       try {
-        await withDb({ log: out.info }, ({ db }) => removeWatch(db, id));
+        await withDb({ log: out.info }, ({ db }) => removeWatch(db, id, actor()));
         out.result({ id, removed: true }, () => `${id} removed`);
       } catch (err) {
         done(err, !!o.json);

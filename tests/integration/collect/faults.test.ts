@@ -115,4 +115,59 @@ describe('bad answers', { timeout: 300_000 }, () => {
     await expect(run(db, id, fakeClock())).rejects.toThrow(/being run by another process/);
     expect((await graphState(db)).stats.posts).toBe(0);
   });
+
+  it('Bluesky app-password sign-in is retried on 503 and 429 (as Retry-After says); the password is never logged', async () => {
+    const password = 'app-pass-word-secret-1234';
+    world.replay.route('/xrpc/com.atproto.server.createSession', (_url, req) =>
+      req.method === 'POST' ? { body: { accessJwt: 'jwt-after-retries', did: 'did:plc:me' } } : null,
+    );
+    world.replay.fault(
+      '/xrpc/com.atproto.server.createSession',
+      { kind: 'status', status: 503 },
+      { kind: 'status', status: 429, retryAfter: '3' },
+    );
+    const id = await addWatch(db, {
+      platform: 'bluesky',
+      kind: 'account',
+      target: 'chriskenny.bsky.social',
+      baseUrl: world.replay.base,
+    });
+    const clock = fakeClock();
+    const lines: string[] = [];
+    world.replay.requests.length = 0;
+    world.replay.auth.length = 0;
+    const r = await run(db, id, clock, {
+      tokens: { bluesky: { identifier: 'me.bsky.social', password } },
+      log: (l) => lines.push(l),
+    });
+    expect(r).toMatchObject({ status: 'done', pages: 3 });
+    expect(world.replay.requests.filter((q) => q.includes('createSession'))).toHaveLength(3);
+    // Backoff for the 503 (rng 0.5 of 1 s), then the 3 s the 429 asked for.
+    expect(clock.waits.slice(0, 2)).toEqual([750, 3000]);
+    const feedAuth = world.replay.auth.filter((_a, i) => world.replay.requests[i]!.includes('getAuthorFeed'));
+    expect(feedAuth).toEqual([
+      'Bearer jwt-after-retries',
+      'Bearer jwt-after-retries',
+      'Bearer jwt-after-retries',
+    ]);
+    expect(lines.some((l) => l.includes('createSession') && l.includes('trying again'))).toBe(true);
+    expect(lines.join('\n')).not.toContain(password);
+
+    // A refused app password is not retried and says what to do.
+    await resetGraph(db);
+    const id2 = await addWatch(db, {
+      platform: 'bluesky',
+      kind: 'account',
+      target: 'chriskenny.bsky.social',
+      baseUrl: world.replay.base,
+    });
+    world.replay.fault('/xrpc/com.atproto.server.createSession', { kind: 'status', status: 401 });
+    const refused = await run(db, id2, fakeClock(), { tokens: { bluesky: { identifier: 'me', password } } });
+    expect(refused).toMatchObject({
+      status: 'failed',
+      pages: 0,
+      error: expect.stringMatching(/Bluesky sign-in at 127\.0\.0\.1:\d+ refused the app password \(401\)/),
+    });
+    expect(refused.error).not.toContain(password);
+  });
 });

@@ -225,6 +225,44 @@ export const ROUTES: RouteCase[] = [
     ok: 401,
   },
   ...LISTENING_ROUTES,
+  // Collections: reading is for every role, changes are admin-only. The matrix adds a watch (a fresh
+  // id each time; nothing runs it: the test app's scheduler is off) and asks for one nobody has.
+  { method: 'GET', path: '/api/watches', url: () => '/api/watches', access: 'viewer', ok: 200 },
+  {
+    method: 'POST',
+    path: '/api/watches',
+    url: () => '/api/watches',
+    body: () => ({
+      id: `matrix-${unique()}`,
+      platform: 'mastodon',
+      kind: 'hashtag',
+      target: 'raredisease',
+      baseUrl: 'http://127.0.0.1:9',
+    }),
+    access: 'admin',
+    ok: 201,
+  },
+  ...(['pause', 'resume', 'run'] as const).map((what): RouteCase => ({
+    method: 'POST',
+    path: `/api/watches/{id}/${what}`,
+    url: () => `/api/watches/nobody-${unique()}/${what}`,
+    access: 'admin',
+    ok: 404,
+  })),
+  {
+    method: 'DELETE',
+    path: '/api/watches/{id}',
+    url: () => `/api/watches/nobody-${unique()}`,
+    access: 'admin',
+    ok: 404,
+  },
+  {
+    method: 'GET',
+    path: '/api/watches/{id}/runs',
+    url: () => `/api/watches/nobody-${unique()}/runs`,
+    access: 'viewer',
+    ok: 404,
+  },
 ];
 
 /** Routes handled outside the matrix: login is public and rate-limited; docs are public. */

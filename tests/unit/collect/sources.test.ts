@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { xValue } from '../../../ingest/sources/x-v2.ts';
 import { blueskyValue } from '../../../ingest/sources/bluesky.ts';
+import { mastodonValue } from '../../../ingest/sources/mastodon.ts';
 import { backoffMs, parseReset, parseRetryAfter } from '../../../collect/rate-limit.ts';
 
 const records = (items: ReturnType<typeof xValue>) => items.flatMap((i) => ('records' in i ? i.records : []));
@@ -66,5 +67,59 @@ describe('rate-limit headers', () => {
     const o = { baseMs: 1000, capMs: 8000 };
     expect([1, 2, 3, 4, 5].map((n) => backoffMs(n, () => 1, o))).toEqual([1000, 2000, 4000, 8000, 8000]);
     expect(backoffMs(3, () => 0, o)).toBe(2000);
+  });
+});
+
+describe('Mastodon reblogs', () => {
+  const original = JSON.parse(
+    readFileSync('tests/fixtures/ingest/mastodon/get_status_anonymous.json', 'utf8'),
+  ) as {
+    uri: string;
+    account: { acct: string; url: string };
+  };
+  const rebloggers = JSON.parse(
+    readFileSync('tests/fixtures/ingest/mastodon/get_reblogged_by_anonymous.json', 'utf8'),
+  ) as { acct: string; url: string; id: string }[];
+  const who = rebloggers[0]!;
+  const posts = (items: ReturnType<typeof mastodonValue>) =>
+    items
+      .flatMap((i) => ('records' in i ? i.records : []))
+      .filter((r) => (r as { kind: string }).kind === 'post') as {
+      id: string;
+      author: string;
+      interactions: { type: string; target: string }[];
+    }[];
+
+  it('one reblog seen in a timeline and on the reblogged_by page is one repost, not two', () => {
+    // The reblog as a timeline Status: an id and uri of its own, the original inside.
+    const asStatus = {
+      id: '999000',
+      uri: `${who.url.replace(/\/@.*/, '')}/users/${who.acct.split('@')[0]}/statuses/999000/activity`,
+      url: null,
+      created_at: '2026-01-10T10:00:00.000Z',
+      content: '',
+      account: who,
+      reblog: original,
+      mentions: [],
+      tags: [],
+    };
+    const fromTimeline = posts(mastodonValue([asStatus], 1, new Map()));
+    const fromRebloggedBy = posts(
+      mastodonValue(
+        { __carecircle: { platform: 'mastodon', relation: 'reblogged_by', subject: original }, body: [who] },
+        2,
+        new Map(),
+      ),
+    );
+    const repostOf = (ps: typeof fromTimeline) =>
+      ps.filter((p) => p.interactions.some((i) => i.type === 'repost'));
+    expect(repostOf(fromTimeline)).toHaveLength(1);
+    expect(repostOf(fromRebloggedBy)).toHaveLength(1);
+    // The same post id both ways: loading both pages writes one post with one repost.
+    expect(repostOf(fromTimeline)[0]!.id).toBe(repostOf(fromRebloggedBy)[0]!.id);
+    expect(repostOf(fromTimeline)[0]!.id).toBe(
+      `mastodon:reblog:${repostOf(fromTimeline)[0]!.author.slice(9)}:${original.uri}`,
+    );
+    expect(repostOf(fromRebloggedBy)[0]!.interactions).toEqual(repostOf(fromTimeline)[0]!.interactions);
   });
 });

@@ -6,6 +6,10 @@ import { fileURLToPath } from 'node:url';
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 const apiPort = process.env.API_PORT ?? '5174';
+// Local test Neo4j instances the integration files spread over (see tests/integration/lane.ts).
+const integrationLanes = process.env.NEO4J_URI
+  ? 1
+  : Math.max(1, Number(process.env.CARECIRCLE_TEST_LANES ?? 2));
 
 export default defineConfig({
   root: here('./client'),
@@ -35,8 +39,11 @@ export default defineConfig({
           sequence: { groupOrder: 0 },
           include: ['tests/integration/**/*.test.ts'],
           globalSetup: ['tests/integration/global-setup.ts'],
-          // One Neo4j database: files run one after another, each cleaning what it wrote.
-          fileParallelism: false,
+          // Each file empties the database it uses: files run two at a time, each worker on its own
+          // local test Neo4j (tests/integration/lane.ts); one at a time on a server given by NEO4J_URI.
+          setupFiles: ['tests/integration/lane.ts'],
+          fileParallelism: integrationLanes > 1,
+          maxWorkers: integrationLanes,
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },
@@ -48,6 +55,9 @@ export default defineConfig({
           root: here('.'),
           sequence: { groupOrder: 1 },
           include: ['tests/e2e/**/*.test.ts'],
+          // expect.poll waits for what the user would see; 1 s (vitest's default) is too short for a
+          // page that refetches after a write on a busy machine.
+          expect: { poll: { timeout: 15_000 } },
           globalSetup: ['tests/integration/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 180_000,

@@ -12,6 +12,8 @@ export interface LegendEntry {
   label: string;
   /** A ring (outreach stage) rather than a filled disc (community). */
   ring?: boolean;
+  /** A short line (a link type) rather than a disc. */
+  line?: boolean;
 }
 
 export interface PngOptions {
@@ -69,8 +71,13 @@ export async function renderPng(
     const x = PAD * ratio + (i % columns) * 220 * ratio;
     const y = top + picture.height + PAD * ratio + Math.floor(i / columns) * LEGEND_ROW * ratio;
     ctx.beginPath();
-    ctx.arc(x + 6 * ratio, y + 6 * ratio, 6 * ratio, 0, 2 * Math.PI);
-    if (e.ring) {
+    if (e.line) {
+      ctx.fillStyle = e.color;
+      ctx.fillRect(x - 2 * ratio, y + 4 * ratio, 16 * ratio, 4 * ratio);
+    } else ctx.arc(x + 6 * ratio, y + 6 * ratio, 6 * ratio, 0, 2 * Math.PI);
+    if (e.line) {
+      // drawn above
+    } else if (e.ring) {
       ctx.lineWidth = 3 * ratio;
       ctx.strokeStyle = e.color;
       ctx.stroke();
@@ -139,9 +146,14 @@ export function fixGexfVizNamespace(gexf: string): string {
   return gexf.replace(/xmlns:viz="[^"]*"/, `xmlns:viz="${GEXF_VIZ_NS}"`);
 }
 
+/** The view as drawn: colours, sizes and positions as viz data, links of unticked types left out. */
 export function toGexf(graph: DrawGraph): string {
+  const shown = graph.copy();
+  shown.forEachEdge((key, a) => {
+    if (a.hidden) shown.dropEdge(key);
+  });
   return fixGexfVizNamespace(
-    writeGexf(graph, {
+    writeGexf(shown, {
       formatNode: (_key, a) => ({
         label: a.label,
         attributes: {
@@ -149,10 +161,18 @@ export function toGexf(graph: DrawGraph): string {
           community: a.community === null ? '' : String(a.community),
           score: a.score ?? 0,
           stage: a.stage ?? '',
+          role: a.role ?? '',
+          region: a.region ?? '',
+          country: a.country ?? '',
+          followers: a.followers ?? 0,
         },
         viz: { color: a.color, size: a.size, x: a.x, y: a.y },
       }),
-      formatEdge: (_key, a) => ({ weight: a.weight, viz: { thickness: a.size } }),
+      formatEdge: (_key, a) => ({
+        weight: a.weight,
+        attributes: a.types ? { ...a.types } : {},
+        viz: { thickness: a.size, color: a.color },
+      }),
       version: '1.2',
     }),
   );

@@ -57,6 +57,7 @@ describe('analysis commands', () => {
       'read',
       'communities',
       'scores',
+      'layout',
       'topics',
       'topic-scores',
       'write',

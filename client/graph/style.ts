@@ -209,11 +209,11 @@ export const EDGE_TYPE_LABELS: Record<EdgeType, string> = {
 };
 // Light tints, so links read as a background to the nodes; each hue apart from the others.
 export const EDGE_TYPE_COLORS: Record<EdgeType, string> = {
-  mention: '#9db4d8',
-  reply: '#86c79a',
-  repost: '#efb27a',
-  quote: '#c7a2dd',
-  follow: '#cfd3db',
+  mention: '#c3d2ea',
+  reply: '#9fd6ae',
+  repost: '#f3c79c',
+  quote: '#d6bde6',
+  follow: '#dcdfe5',
 };
 
 /**

@@ -4,7 +4,7 @@
 // sizes, positions), the PNG with its legend, filter matches listed, the keyboard path to a node
 // (match list and search), "Run layout" refining on request, and screenshots at 1280×800 and 1920×1080.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, screenshotDir } from '../helpers/browser.ts';
@@ -35,11 +35,13 @@ describe('explore in the web app', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  let scratch: Page;
   let view: ApiGraph;
   let first: Buffer;
 
   const shot = (name: string) => page.screenshot({ path: `${screenshotDir}/${name}.png` });
   const canvas = () => page.getByTestId('graph-canvas');
+  const linkTypes = () => page.getByRole('group', { name: 'Links by type' });
   /** The graph's picture once it stops changing (edges fill in over a few frames after a draw). */
   const settled = async (): Promise<Buffer> => {
     await page.mouse.move(1, 1); // no hover tooltip or highlight in the picture
@@ -52,6 +54,42 @@ describe('explore in the web app', () => {
     }
     throw new Error('the graph kept changing for 16 s');
   };
+  /**
+   * Share of pixels that differ between two pictures of the graph (any channel by more than 24 of 255),
+   * decoded in a blank page. WebGL in software antialiases the same lines a little differently from one
+   * draw to the next, so "the same picture" is a share near zero, not equal bytes.
+   */
+  const difference = (a: Buffer, b: Buffer): Promise<number> =>
+    scratch.evaluate(
+      async ([a, b]) => {
+        const pixels = async (b64: string) => {
+          const img = new Image();
+          img.src = `data:image/png;base64,${b64}`;
+          await img.decode();
+          const c = document.createElement('canvas');
+          c.width = img.width;
+          c.height = img.height;
+          const ctx = c.getContext('2d')!;
+          ctx.drawImage(img, 0, 0);
+          return ctx.getImageData(0, 0, c.width, c.height).data;
+        };
+        const [pa, pb] = await Promise.all([pixels(a), pixels(b)]);
+        if (pa.length !== pb.length) return 1;
+        let differ = 0;
+        for (let i = 0; i < pa.length; i += 4) {
+          const d = Math.max(
+            Math.abs(pa[i]! - pb[i]!),
+            Math.abs(pa[i + 1]! - pb[i + 1]!),
+            Math.abs(pa[i + 2]! - pb[i + 2]!),
+          );
+          if (d > 24) differ++;
+        }
+        return differ / (pa.length / 4);
+      },
+      [a.toString('base64'), b.toString('base64')] as const,
+    );
+  /** The same picture: under 0.5% of pixels differ (a moved node or recoloured group is far more). */
+  const SAME = 0.005;
   const graphLoaded = async () => {
     await expect
       .poll(() => page.getByTestId('graph-status').textContent(), { timeout: 30_000 })
@@ -66,11 +104,12 @@ describe('explore in the web app', () => {
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     page = await context.newPage();
+    scratch = await context.newPage();
     await page.goto(demo.url);
     await page.getByLabel('Username').fill(demo.username);
     await page.getByLabel('Password').fill(demo.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByTestId('signed-in-user').textContent()).toBe(demo.username);
+    await page.getByTestId('signed-in-user').waitFor({ timeout: 15_000 });
     const res = await page.request.get(`${demo.url}/api/graph?cap=5000`);
     expect(res.status()).toBe(200);
     view = (await res.json()) as ApiGraph;
@@ -98,11 +137,16 @@ describe('explore in the web app', () => {
     await page.reload();
     await graphLoaded();
     const again = await settled();
-    expect(again.equals(first), 'the graph looks different after a reload').toBe(true);
+    const share = await difference(first, again);
+    if (share >= SAME) {
+      writeFileSync(`${screenshotDir}/explore-load-1.png`, first);
+      writeFileSync(`${screenshotDir}/explore-load-2.png`, again);
+    }
+    expect(share, 'share of pixels that changed on reload').toBeLessThan(SAME);
   });
 
   it('colours by role, with a legend of the roles in view that adds up to the accounts', async () => {
-    await page.getByLabel('Colour', { exact: true }).selectOption('role');
+    await page.getByLabel('Node colour', { exact: true }).selectOption('role');
     const legend = page.getByRole('list', { name: 'Role (node colour)' });
     await expect.poll(() => legend.getByRole('listitem').count()).toBeGreaterThan(1);
     const items = await legend.getByRole('listitem').allTextContents();
@@ -113,15 +157,15 @@ describe('explore in the web app', () => {
     const clinicians = view.nodes.filter((n) => n.role === 'clinician').length;
     if (clinicians > 0) expect(items).toContain(`Clinician ${clinicians}`);
     const recoloured = await settled();
-    expect(recoloured.equals(first)).toBe(false);
+    expect(await difference(first, recoloured)).toBeGreaterThan(0.02);
     await shot('explore-colour-role');
-    await page.getByLabel('Colour', { exact: true }).selectOption('community');
-    expect((await settled()).equals(first), 'back to community colours gives the first picture').toBe(true);
+    await page.getByLabel('Node colour', { exact: true }).selectOption('community');
+    expect(await difference(first, await settled()), 'back to community colours').toBeLessThan(SAME);
   });
 
   it('names the communities in view in the legend, as analysis labelled them', async () => {
     const res = await page.request.get(`${demo.url}/api/communities`);
-    const known = (await res.json()) as { id: number; label: string | null }[];
+    const known = ((await res.json()) as { items: { id: number; label: string | null }[] }).items;
     const inView = new Set(view.nodes.map((n) => n.community).filter((c) => c !== null));
     const legend = page.getByRole('list', { name: 'Communities (node colour)' });
     const names = await legend.getByRole('button').allTextContents();
@@ -142,12 +186,12 @@ describe('explore in the web app', () => {
     expect(replies).toBeGreaterThan(0);
     expect(replies).toBeLessThan(typed.length);
     for (const label of ['Mentions', 'Reposts', 'Quotes', 'Follows']) {
-      await page.getByRole('checkbox', { name: new RegExp(`^${label}`) }).uncheck();
+      await linkTypes().getByRole('checkbox', { name: new RegExp(`^${label}`) }).uncheck();
     }
     expect(await page.getByTestId('links-shown').textContent()).toBe(
       `${replies} of ${typed.length} links shown`,
     );
-    expect((await settled()).equals(first)).toBe(false);
+    expect(await difference(first, await settled())).toBeGreaterThan(0.02);
     await shot('explore-replies-only');
   });
 
@@ -189,7 +233,7 @@ describe('explore in the web app', () => {
     const byScore = [...view.nodes].sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
     expect(read.nodes[byScore[0]!.id]!.size).toBeGreaterThan(read.nodes[byScore.at(-1)!.id]!.size);
     for (const label of ['Mentions', 'Reposts', 'Quotes', 'Follows']) {
-      await page.getByRole('checkbox', { name: new RegExp(`^${label}`) }).check();
+      await linkTypes().getByRole('checkbox', { name: new RegExp(`^${label}`) }).check();
     }
   });
 
@@ -279,11 +323,12 @@ describe('explore in the web app', () => {
   it('refines the layout only on request', async () => {
     await page.goto(demo.url);
     await graphLoaded();
-    expect((await settled()).equals(first)).toBe(true);
+    expect(await difference(first, await settled())).toBeLessThan(SAME);
     await page.getByRole('button', { name: 'Run layout' }).click();
     await page.waitForTimeout(1500);
     await page.getByRole('button', { name: 'Stop layout' }).click();
-    expect((await settled()).equals(first)).toBe(false);
+    // ForceAtlas2 from the stored map moves nodes: a visibly different picture.
+    expect(await difference(first, await settled())).toBeGreaterThan(0.02);
   });
 
   it('reads at 1920×1080', async () => {

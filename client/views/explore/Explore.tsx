@@ -289,6 +289,7 @@ export function Explore(props: {
           <label>
             Size{' '}
             <select
+              aria-label="Node size"
               value={look.size}
               onChange={(e) => setLook({ ...look, size: e.target.value as Look['size'] })}
             >
@@ -302,6 +303,7 @@ export function Explore(props: {
           <label>
             Colour{' '}
             <select
+              aria-label="Node colour"
               value={look.color}
               onChange={(e) => setLook({ ...look, color: e.target.value as Look['color'] })}
             >

@@ -260,7 +260,8 @@ function Tooltip(props: {
   const a = graph.getNodeAttributes(props.node);
   const shown = sigma.getNodeDisplayData(props.node);
   if (!shown) return null;
-  const p = sigma.graphToViewport(shown);
+  // Display data is in Sigma's framed (normalised) coordinates, not the graph's own.
+  const p = sigma.framedGraphToViewport(shown);
   const community =
     a.community === null
       ? null

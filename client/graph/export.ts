@@ -27,6 +27,8 @@ const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const PAD = 16;
 const TITLE_H = 56;
 const LEGEND_ROW = 22;
+/** Width of a legend column: room for a community's three hashtags. */
+const LEGEND_COLUMN = 300;
 /** Labels written on the picture: the largest nodes and every one the view forces (matches, path). */
 const PNG_LABELS = 60;
 
@@ -45,7 +47,7 @@ export async function renderPng(
   });
   const width = picture.width;
   const ratio = width / Math.max(1, sigma.getContainer().offsetWidth);
-  const columns = Math.max(1, Math.floor(width / (220 * ratio)));
+  const columns = Math.max(1, Math.floor(width / (LEGEND_COLUMN * ratio)));
   const legendRows = Math.ceil(opts.legend.length / columns);
   const legendH = legendRows > 0 ? PAD * ratio + legendRows * LEGEND_ROW * ratio : 0;
   const out = document.createElement('canvas');
@@ -68,7 +70,7 @@ export async function renderPng(
   drawLabels(ctx, sigma, ratio, top);
   ctx.font = `${13 * ratio}px ${FONT}`;
   opts.legend.forEach((e, i) => {
-    const x = PAD * ratio + (i % columns) * 220 * ratio;
+    const x = PAD * ratio + (i % columns) * LEGEND_COLUMN * ratio;
     const y = top + picture.height + PAD * ratio + Math.floor(i / columns) * LEGEND_ROW * ratio;
     ctx.beginPath();
     if (e.line) {
@@ -86,7 +88,7 @@ export async function renderPng(
       ctx.fill();
     }
     ctx.fillStyle = '#1d2433';
-    ctx.fillText(clip(ctx, e.label, 190 * ratio), x + 18 * ratio, y + 11 * ratio);
+    ctx.fillText(clip(ctx, e.label, (LEGEND_COLUMN - 30) * ratio), x + 18 * ratio, y + 11 * ratio);
   });
   return out;
 }
@@ -111,7 +113,8 @@ function drawLabels(
   graph.forEachNode((id, a) => {
     const shown = sigma.getNodeDisplayData(id);
     if (!shown || shown.hidden || !shown.label) return;
-    const p = sigma.graphToViewport(shown);
+    // Display data is in Sigma's framed (normalised) coordinates, not the graph's own.
+    const p = sigma.framedGraphToViewport(shown);
     const d = { x: p.x * ratio, y: p.y * ratio + top, size: shown.size * ratio, forceLabel: a.forceLabel };
     candidates.push({ ...labelBox(d, ctx.measureText(shown.label).width, size), text: shown.label });
   });

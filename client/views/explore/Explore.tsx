@@ -294,8 +294,13 @@ export function Explore(props: {
               onChange={(e) => setLook({ ...look, size: e.target.value as Look['size'] })}
             >
               {Object.entries(SIZE_LABELS).map(([k, v]) => (
-                <option key={k} value={k} disabled={k === 'topic' && !topicScores}>
-                  {k === 'topic' && !topicScores ? `${v} (filter by a hashtag or specialty)` : v}
+                <option
+                  key={k}
+                  value={k}
+                  disabled={k === 'topic' && !topicScores}
+                  title={k === 'topic' && !topicScores ? 'Filter by a hashtag or specialty first' : undefined}
+                >
+                  {k === 'topic' && !topicScores ? `${v} (needs a topic)` : v}
                 </option>
               ))}
             </select>

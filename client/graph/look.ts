@@ -25,7 +25,12 @@ export function applyLook(graph: DrawGraph, look: Look, topicScores: ReadonlyMap
     maxTopic = Math.max(maxTopic, topicScores?.get(id) ?? 0);
   });
   const category = isCategoryColor(look.color)
-    ? categoryColors(categoryLegend(look.color, graph.mapNodes((_, a) => a)))
+    ? categoryColors(
+        categoryLegend(
+          look.color,
+          graph.mapNodes((_, a) => a),
+        ),
+      )
     : undefined;
   graph.updateEachNodeAttributes((id, a) => {
     const { size, color } = nodeLook(look, a, {
@@ -50,4 +55,3 @@ export function applyLook(graph: DrawGraph, look: Look, topicScores: ReadonlyMap
 export function applyEdgeTypes(graph: DrawGraph, shown: ReadonlySet<EdgeType>) {
   graph.updateEachEdgeAttributes((_, a) => ({ ...a, ...edgeLook(a.types, shown, EDGE_COLOR) }));
 }
-

@@ -148,7 +148,8 @@ export function categoryLegend(
   const out: CategoryEntry[] = named.slice(0, CATEGORIES_COLOURED).map(([key, count], i) => ({
     key,
     label: color === 'role' ? plainWords(key) : key,
-    color: color === 'role' ? (ROLE_COLORS[key] ?? PALETTE[i % PALETTE.length]!) : PALETTE[i % PALETTE.length]!,
+    color:
+      color === 'role' ? (ROLE_COLORS[key] ?? PALETTE[i % PALETTE.length]!) : PALETTE[i % PALETTE.length]!,
     count,
   }));
   const rest = named.slice(CATEGORIES_COLOURED).reduce((sum, [, c]) => sum + c, 0);
@@ -159,7 +160,9 @@ export function categoryLegend(
 }
 
 /** Value → colour for one legend (values not listed fall under "Other"). */
-export function categoryColors(entries: readonly CategoryEntry[]): (value: string | null | undefined) => string {
+export function categoryColors(
+  entries: readonly CategoryEntry[],
+): (value: string | null | undefined) => string {
   const byKey = new Map(entries.filter((e) => e.key !== OTHER_LABEL).map((e) => [e.key, e.color]));
   return (v) => (v === null || v === undefined ? NO_COMMUNITY_COLOR : (byKey.get(v) ?? OTHER_COLOR));
 }

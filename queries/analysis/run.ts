@@ -27,7 +27,16 @@ import {
 import type { EdgeList } from './edges.ts';
 import { z } from 'zod';
 
-export const PHASES = ['read', 'communities', 'scores', 'layout', 'topics', 'topic-scores', 'write', 'chats'] as const;
+export const PHASES = [
+  'read',
+  'communities',
+  'scores',
+  'layout',
+  'topics',
+  'topic-scores',
+  'write',
+  'chats',
+] as const;
 export type Phase = (typeof PHASES)[number];
 
 export interface Progress {

@@ -35,7 +35,10 @@ function planted(n: number, seed = 1) {
   return { ids, edges: b.build(n), community, score, communities: starts.length - 1 };
 }
 
-const sizes = process.argv.slice(2).map(Number).filter((v) => v > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((v) => v > 0);
 const results = [];
 for (const n of sizes.length > 0 ? sizes : [10_000, 100_000]) {
   const g = planted(n);

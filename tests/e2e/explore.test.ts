@@ -186,7 +186,9 @@ describe('explore in the web app', () => {
     expect(replies).toBeGreaterThan(0);
     expect(replies).toBeLessThan(typed.length);
     for (const label of ['Mentions', 'Reposts', 'Quotes', 'Follows']) {
-      await linkTypes().getByRole('checkbox', { name: new RegExp(`^${label}`) }).uncheck();
+      await linkTypes()
+        .getByRole('checkbox', { name: new RegExp(`^${label}`) })
+        .uncheck();
     }
     expect(await page.getByTestId('links-shown').textContent()).toBe(
       `${replies} of ${typed.length} links shown`,
@@ -233,7 +235,9 @@ describe('explore in the web app', () => {
     const byScore = [...view.nodes].sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
     expect(read.nodes[byScore[0]!.id]!.size).toBeGreaterThan(read.nodes[byScore.at(-1)!.id]!.size);
     for (const label of ['Mentions', 'Reposts', 'Quotes', 'Follows']) {
-      await linkTypes().getByRole('checkbox', { name: new RegExp(`^${label}`) }).check();
+      await linkTypes()
+        .getByRole('checkbox', { name: new RegExp(`^${label}`) })
+        .check();
     }
   });
 

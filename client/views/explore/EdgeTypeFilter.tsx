@@ -41,11 +41,7 @@ export function EdgeTypeFilter(props: {
       <legend>Links by type</legend>
       {EDGE_TYPES.map((t) => (
         <label key={t}>
-          <input
-            type="checkbox"
-            checked={props.shown.has(t)}
-            onChange={(e) => toggle(t, e.target.checked)}
-          />
+          <input type="checkbox" checked={props.shown.has(t)} onChange={(e) => toggle(t, e.target.checked)} />
           <span className="line-swatch" style={{ background: EDGE_TYPE_COLORS[t] }} aria-hidden="true" />
           {EDGE_TYPE_LABELS[t]} <span className="muted">{byType[t]}</span>
         </label>

@@ -59,18 +59,21 @@ export function Explore(props: {
   );
   const serverKey = JSON.stringify({ ...filters, minScore: undefined, community: undefined });
   // The accounts the server's filters keep, and their topic scores when a topic was asked for.
-  const ranking = useAsync(async (s) => {
-    if (!hasServerFilter({ ...filters, community: undefined })) return null;
-    const { items } = await influencers({ ...filters, community: undefined }, { limit: 500 }, s);
-    const topic = items.some((i) => i.topic)
-      ? new Map(
-          items.flatMap((i) =>
-            typeof i.topic?.score === 'number' ? [[i.accountId, i.topic.score] as const] : [],
-          ),
-        )
-      : null;
-    return { ids: new Set(items.map((i) => i.accountId)), topic };
-  }, [serverKey]);
+  const ranking = useAsync(
+    async (s) => {
+      if (!hasServerFilter({ ...filters, community: undefined })) return null;
+      const { items } = await influencers({ ...filters, community: undefined }, { limit: 500 }, s);
+      const topic = items.some((i) => i.topic)
+        ? new Map(
+            items.flatMap((i) =>
+              typeof i.topic?.score === 'number' ? [[i.accountId, i.topic.score] as const] : [],
+            ),
+          )
+        : null;
+      return { ids: new Set(items.map((i) => i.accountId)), topic };
+    },
+    [serverKey],
+  );
   const filtered = { ...ranking, data: ranking.data ? ranking.data.ids : null };
   const topicScores = ranking.data?.topic ?? null;
   const known = useAsync((s) => fetchCommunities(s), []);
@@ -399,7 +402,9 @@ export function Explore(props: {
         {look.color === 'community' && (
           <CommunityLegend items={legend} onOpen={(id) => props.onFilters({ ...filters, community: id })} />
         )}
-        {isCategoryColor(look.color) && <CategoryLegend title={COLOR_LABELS[look.color]} items={categories} />}
+        {isCategoryColor(look.color) && (
+          <CategoryLegend title={COLOR_LABELS[look.color]} items={categories} />
+        )}
         <ul
           className="legend"
           aria-label={look.color === 'stage' ? 'Outreach stage (node colour)' : 'Outreach stage (node ring)'}

@@ -124,7 +124,14 @@ describe('size by followers and by topic score', () => {
 
   it('sizes the topic voices by their topic score and leaves the others small', () => {
     const g = buildDrawGraph(data);
-    applyLook(g, { size: 'topic', color: 'community' }, new Map([['none', 0.8], ['big', 0.2]]));
+    applyLook(
+      g,
+      { size: 'topic', color: 'community' },
+      new Map([
+        ['none', 0.8],
+        ['big', 0.2],
+      ]),
+    );
     const size = (id: string) => g.getNodeAttribute(id, 'size');
     expect(size('none')).toBeGreaterThan(size('big'));
     expect(size('big')).toBeGreaterThan(size('mid'));
@@ -156,7 +163,9 @@ describe('links by type', () => {
 
   it('lists each type with its count and a checkbox, and says how many links are left', () => {
     const onChange = vi.fn();
-    const { rerender } = render(<EdgeTypeFilter edges={edges} shown={new Set(EDGE_TYPES)} onChange={onChange} />);
+    const { rerender } = render(
+      <EdgeTypeFilter edges={edges} shown={new Set(EDGE_TYPES)} onChange={onChange} />,
+    );
     expect(screen.getByRole('group', { name: 'Links by type' })).toBeTruthy();
     expect(screen.getByRole('checkbox', { name: 'Mentions 2' })).toBeTruthy();
     expect(screen.getByRole('checkbox', { name: 'Replies 1' })).toBeTruthy();

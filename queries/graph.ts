@@ -25,8 +25,29 @@ export const GraphNode = z.object({
   /** Accounts a node stands for: 1 for an account, the member count for a community super-node. */
   size: z.number().int(),
   kind: z.enum(['account', 'community']),
+  /** The stored map position (analysis `layout` phase); absent until an analysis has run. */
+  x: z.number().nullable().optional(),
+  y: z.number().nullable().optional(),
+  /** What the colourings and sizes read (accounts only). */
+  role: z.string().nullable().optional(),
+  region: z.string().nullable().optional(),
+  country: z.string().nullable().optional(),
+  followers: z.number().nullable().optional(),
 });
-export const GraphEdge = z.object({ source: z.string(), target: z.string(), weight: z.number() });
+/** Interaction counts by type on a drawn link (account views; community links carry only weight). */
+export const EdgeTypeCounts = z.object({
+  mention: z.number(),
+  reply: z.number(),
+  repost: z.number(),
+  quote: z.number(),
+  follow: z.number(),
+});
+export const GraphEdge = z.object({
+  source: z.string(),
+  target: z.string(),
+  weight: z.number(),
+  types: EdgeTypeCounts.optional(),
+});
 export const GraphView = z.object({
   nodes: z.array(GraphNode),
   edges: z.array(GraphEdge),
@@ -47,6 +68,35 @@ export const nodeRow = (r: Record<string, unknown>, kind: 'account' | 'community
     stage: r.stage ?? null,
     size: r.size ?? 1,
     kind,
+    x: typeof r.x === 'number' ? r.x : null,
+    y: typeof r.y === 'number' ? r.y : null,
+    ...(kind === 'account'
+      ? {
+          role: typeof r.role === 'string' ? r.role : null,
+          region: typeof r.region === 'string' ? r.region : null,
+          country: typeof r.country === 'string' ? r.country : null,
+          followers: typeof r.followers === 'number' ? r.followers : null,
+        }
+      : {}),
+  });
+
+/** An account link with its counts by type when the read returned them. */
+export const edgeRow = (r: Record<string, unknown>) =>
+  GraphEdge.parse({
+    source: r.source,
+    target: r.target,
+    weight: r.weight,
+    ...(typeof r.mention === 'number'
+      ? {
+          types: {
+            mention: r.mention,
+            reply: r.reply,
+            repost: r.repost,
+            quote: r.quote,
+            follow: r.follow,
+          },
+        }
+      : {}),
   });
 
 /** Edges drawn per node shown, at most. */
@@ -105,7 +155,7 @@ export async function graphView(
   }, 'graph/accounts');
   return {
     nodes: nodes.map((n) => nodeRow(n, 'account')),
-    edges: edges.map((e) => GraphEdge.parse(e)),
+    edges: edges.map(edgeRow),
     aggregated: false,
     truncated: total > q.cap,
     totalAccounts: total,

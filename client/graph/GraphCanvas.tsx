@@ -20,7 +20,8 @@ import { hideIdleLayers } from './idle-layers.ts';
 import { labelPlacer } from './labels.ts';
 import { Layout, loadPositions } from './layout.ts';
 import { makeEdgeReducer, makeNodeReducer, type Focus } from './reducers.ts';
-import { DEFAULT_LOOK, nodeLook, STAGE_LABELS, type Look } from './style.ts';
+import { DEFAULT_LOOK, EDGE_TYPES, plainWords, STAGE_LABELS, type EdgeType, type Look } from './style.ts';
+import { applyEdgeTypes, applyLook } from './look.ts';
 
 export interface CanvasHandle {
   sigma: Sigma<DrawNode, DrawEdge>;
@@ -125,6 +126,10 @@ export function GraphCanvas(props: {
   look?: Look;
   /** Community names for the hover tooltip, by community id. */
   communityNames?: ReadonlyMap<string, string>;
+  /** Scores in the filtered topic by account id (size by topic score); null without a topic. */
+  topicScores?: ReadonlyMap<string, number> | null;
+  /** Interaction types whose links are drawn (all when not given). */
+  edgeTypes?: ReadonlySet<EdgeType>;
 }) {
   const container = useRef<HTMLDivElement>(null);
   const handle = useRef<CanvasHandle | null>(null);
@@ -133,9 +138,11 @@ export function GraphCanvas(props: {
   const [built, setBuilt] = useState(0);
   const { data, layoutKey, onSelect, onReady, onLayoutChange } = props;
   const look = props.look ?? DEFAULT_LOOK;
-  const lookRef = useRef(look);
-  lookRef.current = look;
-  const applied = useRef<Look | null>(null);
+  const topicScores = props.topicScores ?? null;
+  const edgeTypes = props.edgeTypes ?? ALL_TYPES;
+  const lookRef = useRef({ look, topicScores, edgeTypes });
+  lookRef.current = { look, topicScores, edgeTypes };
+  const applied = useRef<{ look: Look; topicScores: unknown; edgeTypes: unknown } | null>(null);
   const callbacks = useRef({ onSelect, onLayoutChange });
   callbacks.current = { onSelect, onLayoutChange };
 
@@ -152,8 +159,10 @@ export function GraphCanvas(props: {
     buildDrawGraphInSlices(data, stored, { signal: abort.signal })
       .then(async (graph) => {
         // Before the renderer opens, so the sliced first refresh draws the chosen look at once.
-        applyLook(graph, lookRef.current);
-        applied.current = lookRef.current;
+        const chosen = lookRef.current;
+        applyLook(graph, chosen.look, chosen.topicScores);
+        applyEdgeTypes(graph, chosen.edgeTypes);
+        applied.current = chosen;
         const sigma = await openRenderer(graph, el, {
           highlighted: () => centre.current !== null,
           signal: abort.signal,
@@ -171,9 +180,12 @@ export function GraphCanvas(props: {
         handle.current = live;
         setBuilt((n) => n + 1);
         onReady?.(live);
-        // A graph seen for the first time gets a few seconds of layout; a known one keeps its picture.
+        // The server's stored layout is the picture (the same for every user and every load); the
+        // layout runs only on request. A graph analysis never laid out gets a few seconds of it,
+        // unless this browser kept the positions of an earlier run.
+        const fromServer = graph.someNode((_, a) => a.stored);
         const known = graph.order > 0 && graph.everyNode((id) => id in stored);
-        if (!known && graph.order > 1) layout.start(Math.min(8000, 2000 + graph.order));
+        if (!fromServer && !known && graph.order > 1) layout.start(Math.min(8000, 2000 + graph.order));
       })
       .catch((err: unknown) => {
         if (!abort.signal.aborted) throw err;
@@ -189,14 +201,20 @@ export function GraphCanvas(props: {
     };
   }, [data, layoutKey, onReady]);
 
-  // A new look changes node attributes in place: one refresh, and the layout keeps its positions.
+  // A new look changes node and edge attributes in place: one refresh, and the layout keeps its
+  // positions.
   useEffect(() => {
     const h = handle.current;
     const before = applied.current;
-    if (!h || (before && before.size === look.size && before.color === look.color)) return;
-    applyLook(h.graph, look);
-    applied.current = look;
-  }, [look, built]);
+    if (!h || !before) return;
+    const sameNodes =
+      before.look.size === look.size &&
+      before.look.color === look.color &&
+      (look.size !== 'topic' || before.topicScores === topicScores);
+    if (!sameNodes) applyLook(h.graph, look, topicScores);
+    if (before.edgeTypes !== edgeTypes) applyEdgeTypes(h.graph, edgeTypes);
+    applied.current = { look, topicScores, edgeTypes };
+  }, [look, topicScores, edgeTypes, built]);
 
   const { selected, matches, path } = props.focus;
   useEffect(() => {
@@ -229,20 +247,7 @@ export function GraphCanvas(props: {
   );
 }
 
-/** Size and fill from the look (style.ts decides both); the stage ring stays unless fill shows stage. */
-function applyLook(graph: DrawGraph, look: Look) {
-  let maxScore = 0;
-  let maxDegree = 0;
-  graph.forEachNode((id, a) => {
-    maxScore = Math.max(maxScore, a.score ?? 0);
-    maxDegree = Math.max(maxDegree, graph.degree(id));
-  });
-  graph.updateEachNodeAttributes((id, a) => {
-    const { size, color } = nodeLook(look, a, { maxScore, degree: graph.degree(id), maxDegree });
-    const ring = look.color === 'stage' || !a.stage ? { borderColor: color, borderSize: 0 } : {};
-    return { ...a, size, color, ...ring };
-  });
-}
+const ALL_TYPES: ReadonlySet<EdgeType> = new Set(EDGE_TYPES);
 
 /** What the hovered node is, in words, next to it. Text only: handles and names are untrusted. */
 function Tooltip(props: {
@@ -255,7 +260,8 @@ function Tooltip(props: {
   const a = graph.getNodeAttributes(props.node);
   const shown = sigma.getNodeDisplayData(props.node);
   if (!shown) return null;
-  const p = sigma.graphToViewport(shown);
+  // Display data is in Sigma's framed (normalised) coordinates, not the graph's own.
+  const p = sigma.framedGraphToViewport(shown);
   const community =
     a.community === null
       ? null
@@ -271,6 +277,13 @@ function Tooltip(props: {
       ) : (
         <>
           {community && <div>In {community}</div>}
+          {(a.role || a.region || a.country) && (
+            <div>
+              {[a.role && plainWords(a.role), [a.region, a.country].filter(Boolean).join(', ')]
+                .filter(Boolean)
+                .join(' · ')}
+            </div>
+          )}
           <div>
             {links} {links === 1 ? 'link' : 'links'} in this view
             {a.stage ? ` · ${STAGE_LABELS[a.stage]}` : ''}

@@ -2,7 +2,7 @@
 // starting positions are computed here and nowhere else; the API objects are never changed.
 import Graph from 'graphology';
 import type { GraphEdgeData, GraphNodeData, Stage } from '../api/types.ts';
-import { communityColor, nodeSize, STAGE_COLORS } from './style.ts';
+import { communityColor, edgeLook, EDGE_TYPES, nodeSize, STAGE_COLORS, type EdgeType } from './style.ts';
 import { runAtOnce, runInSlices, type SliceOptions } from '../lib/slices.ts';
 
 export interface GraphData {
@@ -26,20 +26,33 @@ export interface DrawNode {
   score: number | null;
   stage: Stage | null;
   members: number;
+  role: string | null;
+  region: string | null;
+  country: string | null;
+  followers: number | null;
+  /** true when the position came from the server's stored layout (the same for every user). */
+  stored: boolean;
 }
 
 export interface DrawEdge {
   size: number;
   color: string;
   weight: number;
+  /** Interactions by type (account views); null for links between communities. */
+  types: Record<EdgeType, number> | null;
+  hidden: boolean;
 }
 
 export type DrawGraph = Graph<DrawNode, DrawEdge>;
 export type Positions = Record<string, [number, number]>;
 
 export const EDGE_COLOR = '#c9cfdb';
+/** Width of the outreach-stage ring, as a share of the node's radius. */
+export const STAGE_RING = 0.35;
 /** How many of the highest-scoring nodes always show their label. */
 export const LABELLED_TOP = 20;
+
+const ALL_EDGE_TYPES: ReadonlySet<EdgeType> = new Set(EDGE_TYPES);
 
 export const edgeKey = (source: string, target: string) => `${source}->${target}`;
 
@@ -75,6 +88,8 @@ const STEP = 256;
 /**
  * The graph built item by item, pausing (yield) every STEP items: buildDrawGraph runs it at once,
  * buildDrawGraphInSlices between frames. Nodes first, so every edge finds its ends.
+ * A node's position: the server's stored layout (analysis, the same for everyone), else one this
+ * browser kept from a layout it ran (`positions`), else a spot derived from its id.
  */
 export function* buildSteps(data: GraphData, positions: Positions = {}): Generator<void, DrawGraph, void> {
   const graph: DrawGraph = new Graph<DrawNode, DrawEdge>({
@@ -95,7 +110,8 @@ export function* buildSteps(data: GraphData, positions: Positions = {}): Generat
   for (const n of data.nodes) {
     if (++i % STEP === 0) yield;
     if (graph.hasNode(n.id)) continue;
-    const [x, y] = positions[n.id] ?? seedPosition(n.id, n.community);
+    const fromServer = typeof n.x === 'number' && typeof n.y === 'number';
+    const [x, y] = fromServer ? [n.x!, n.y!] : (positions[n.id] ?? seedPosition(n.id, n.community));
     const color = communityColor(n.community);
     const stage = n.stage ?? null;
     graph.addNode(n.id, {
@@ -105,7 +121,7 @@ export function* buildSteps(data: GraphData, positions: Positions = {}): Generat
       color,
       label: n.kind === 'community' ? `${n.label} (${n.size})` : n.label,
       borderColor: stage ? STAGE_COLORS[stage] : color,
-      borderSize: stage ? 0.35 : 0,
+      borderSize: stage ? STAGE_RING : 0,
       forceLabel: labelled.has(n.id) || n.kind === 'community',
       type: 'bordered',
       kind: n.kind,
@@ -113,6 +129,11 @@ export function* buildSteps(data: GraphData, positions: Positions = {}): Generat
       score: n.score,
       stage,
       members: n.size,
+      role: n.role ?? null,
+      region: n.region ?? null,
+      country: n.country ?? null,
+      followers: n.followers ?? null,
+      stored: fromServer,
     });
   }
   const maxWeight = data.edges.reduce((m, e) => Math.max(m, e.weight), 1);
@@ -121,10 +142,12 @@ export function* buildSteps(data: GraphData, positions: Positions = {}): Generat
     if (e.source === e.target || !graph.hasNode(e.source) || !graph.hasNode(e.target)) continue;
     const key = edgeKey(e.source, e.target);
     if (graph.hasEdge(key)) continue;
+    const types = e.types ?? null;
     graph.addDirectedEdgeWithKey(key, e.source, e.target, {
       weight: e.weight,
       size: 0.5 + 2.5 * Math.sqrt(e.weight / maxWeight),
-      color: EDGE_COLOR,
+      ...edgeLook(types, ALL_EDGE_TYPES, EDGE_COLOR),
+      types,
     });
   }
   return graph;

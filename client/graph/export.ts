@@ -12,6 +12,8 @@ export interface LegendEntry {
   label: string;
   /** A ring (outreach stage) rather than a filled disc (community). */
   ring?: boolean;
+  /** A short line (a link type) rather than a disc. */
+  line?: boolean;
 }
 
 export interface PngOptions {
@@ -25,6 +27,8 @@ const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const PAD = 16;
 const TITLE_H = 56;
 const LEGEND_ROW = 22;
+/** Width of a legend column: room for a community's three hashtags. */
+const LEGEND_COLUMN = 300;
 /** Labels written on the picture: the largest nodes and every one the view forces (matches, path). */
 const PNG_LABELS = 60;
 
@@ -43,7 +47,7 @@ export async function renderPng(
   });
   const width = picture.width;
   const ratio = width / Math.max(1, sigma.getContainer().offsetWidth);
-  const columns = Math.max(1, Math.floor(width / (220 * ratio)));
+  const columns = Math.max(1, Math.floor(width / (LEGEND_COLUMN * ratio)));
   const legendRows = Math.ceil(opts.legend.length / columns);
   const legendH = legendRows > 0 ? PAD * ratio + legendRows * LEGEND_ROW * ratio : 0;
   const out = document.createElement('canvas');
@@ -66,11 +70,16 @@ export async function renderPng(
   drawLabels(ctx, sigma, ratio, top);
   ctx.font = `${13 * ratio}px ${FONT}`;
   opts.legend.forEach((e, i) => {
-    const x = PAD * ratio + (i % columns) * 220 * ratio;
+    const x = PAD * ratio + (i % columns) * LEGEND_COLUMN * ratio;
     const y = top + picture.height + PAD * ratio + Math.floor(i / columns) * LEGEND_ROW * ratio;
     ctx.beginPath();
-    ctx.arc(x + 6 * ratio, y + 6 * ratio, 6 * ratio, 0, 2 * Math.PI);
-    if (e.ring) {
+    if (e.line) {
+      ctx.fillStyle = e.color;
+      ctx.fillRect(x - 2 * ratio, y + 4 * ratio, 16 * ratio, 4 * ratio);
+    } else ctx.arc(x + 6 * ratio, y + 6 * ratio, 6 * ratio, 0, 2 * Math.PI);
+    if (e.line) {
+      // drawn above
+    } else if (e.ring) {
       ctx.lineWidth = 3 * ratio;
       ctx.strokeStyle = e.color;
       ctx.stroke();
@@ -79,7 +88,7 @@ export async function renderPng(
       ctx.fill();
     }
     ctx.fillStyle = '#1d2433';
-    ctx.fillText(clip(ctx, e.label, 190 * ratio), x + 18 * ratio, y + 11 * ratio);
+    ctx.fillText(clip(ctx, e.label, (LEGEND_COLUMN - 30) * ratio), x + 18 * ratio, y + 11 * ratio);
   });
   return out;
 }
@@ -104,7 +113,8 @@ function drawLabels(
   graph.forEachNode((id, a) => {
     const shown = sigma.getNodeDisplayData(id);
     if (!shown || shown.hidden || !shown.label) return;
-    const p = sigma.graphToViewport(shown);
+    // Display data is in Sigma's framed (normalised) coordinates, not the graph's own.
+    const p = sigma.framedGraphToViewport(shown);
     const d = { x: p.x * ratio, y: p.y * ratio + top, size: shown.size * ratio, forceLabel: a.forceLabel };
     candidates.push({ ...labelBox(d, ctx.measureText(shown.label).width, size), text: shown.label });
   });
@@ -139,9 +149,14 @@ export function fixGexfVizNamespace(gexf: string): string {
   return gexf.replace(/xmlns:viz="[^"]*"/, `xmlns:viz="${GEXF_VIZ_NS}"`);
 }
 
+/** The view as drawn: colours, sizes and positions as viz data, links of unticked types left out. */
 export function toGexf(graph: DrawGraph): string {
+  const shown = graph.copy();
+  shown.forEachEdge((key, a) => {
+    if (a.hidden) shown.dropEdge(key);
+  });
   return fixGexfVizNamespace(
-    writeGexf(graph, {
+    writeGexf(shown, {
       formatNode: (_key, a) => ({
         label: a.label,
         attributes: {
@@ -149,10 +164,18 @@ export function toGexf(graph: DrawGraph): string {
           community: a.community === null ? '' : String(a.community),
           score: a.score ?? 0,
           stage: a.stage ?? '',
+          role: a.role ?? '',
+          region: a.region ?? '',
+          country: a.country ?? '',
+          followers: a.followers ?? 0,
         },
         viz: { color: a.color, size: a.size, x: a.x, y: a.y },
       }),
-      formatEdge: (_key, a) => ({ weight: a.weight, viz: { thickness: a.size } }),
+      formatEdge: (_key, a) => ({
+        weight: a.weight,
+        attributes: a.types ? { ...a.types } : {},
+        viz: { thickness: a.size, color: a.color },
+      }),
       version: '1.2',
     }),
   );

@@ -80,6 +80,8 @@ export function makeEdgeReducer(graph: DrawGraph, focus: Focus) {
       } else out.hidden = true;
       return out;
     }
+    // A link of a type the analyst unticked stays hidden whatever is in focus.
+    if (data.hidden) return out;
     if (centre && graph.hasNode(centre)) {
       if (!graph.hasExtremity(edge, centre)) out.hidden = true;
       else {

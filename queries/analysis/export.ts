@@ -1,6 +1,7 @@
 // Analysis results out of Neo4j for other tools: communities as CSV (account_id,handle,community) and
 // the account graph as GEXF (Gephi) or GraphML (networkx, yEd, Cytoscape), with community and scores
-// as node attributes and per-type counts plus the weighted total on each edge. Pages of accounts are
+// as node attributes, the stored map position (GEXF viz position, GraphML x/y), and per-type counts
+// plus the weighted total on each edge. Pages of accounts are
 // read and written one after another, so the output is produced as a stream.
 import { write as writeGexf } from 'graphology-gexf';
 import Graph from 'graphology';
@@ -29,6 +30,9 @@ const Row = z.object({
   lon: z.number().nullable(),
   location: z.string().nullable(),
   followers: z.number().nullable(),
+  /** The stored map position (layout.ts): viz position in GEXF, x/y data in GraphML. */
+  x: z.number().nullable(),
+  y: z.number().nullable(),
   // One text attribute in the files (GEXF and GraphML attributes are scalars): "cardiology;diabetes".
   specialties: z
     .array(z.string())
@@ -88,6 +92,8 @@ const NODE_ATTRS = [
   ['location', 'string'],
   ['followers', 'long'],
   ['specialties', 'string'],
+  ['x', 'double'],
+  ['y', 'double'],
 ] as const;
 const EDGE_TYPES = ['mention', 'reply', 'repost', 'quote', 'follow'] as const;
 
@@ -147,6 +153,7 @@ async function exportGexf(db: Db, write: (chunk: string) => void, weights: Inter
         const v = r[name];
         if (v !== null && v !== undefined) attrs[name] = v;
       }
+      // x and y become the viz position (graphology-gexf writes those names as viz data).
       attrs.label = r.handle ?? r.id;
       g.mergeNode(r.id, attrs);
       for (const [target, ...counts] of r.out) {

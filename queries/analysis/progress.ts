@@ -7,6 +7,7 @@ const LABEL: Record<Phase, string> = {
   read: 'reading the graph (accounts)',
   communities: 'finding communities',
   scores: 'scoring accounts',
+  layout: 'laying out the map',
   topics: 'clustering hashtags',
   'topic-scores': 'scoring voices per topic (steps)',
   write: 'writing results (rows)',

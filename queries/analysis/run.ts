@@ -12,6 +12,7 @@ import { projectAccounts } from './projection.ts';
 import { computeScores } from './scores.ts';
 import { flagSpam, readSignals } from './spam.ts';
 import { localReach } from './local-reach.ts';
+import { computeLayout } from './layout.ts';
 import { communityStability, stabilitySeeds } from './stability.ts';
 import { scoreTopics } from './topics-influence.ts';
 import { writeSummaries } from './summaries.ts';
@@ -26,7 +27,16 @@ import {
 import type { EdgeList } from './edges.ts';
 import { z } from 'zod';
 
-export const PHASES = ['read', 'communities', 'scores', 'topics', 'topic-scores', 'write', 'chats'] as const;
+export const PHASES = [
+  'read',
+  'communities',
+  'scores',
+  'layout',
+  'topics',
+  'topic-scores',
+  'write',
+  'chats',
+] as const;
 export type Phase = (typeof PHASES)[number];
 
 export interface Progress {
@@ -139,6 +149,12 @@ export async function runAnalysis(
   progress('scores', 1, 1);
   lap('scores');
 
+  // After communities and scores: the map starts from the communities and lays out the top accounts.
+  progress('layout', 0, 1);
+  const map = computeLayout(p.ids, p.edges, community, s.score, { seed: params.seed });
+  progress('layout', 1, 1);
+  lap('layout');
+
   progress('topics', 0, 1);
   const topics = await hashtagTopics(db, { ...louvain, exclude: new Set(spam.hashtags.map((h) => h.tag)) });
   progress('topics', 1, 1);
@@ -186,6 +202,8 @@ export async function runAnalysis(
         topAccounts,
         modularity: q.perCommunity.get(id) ?? 0,
         stability: stability.get(id) ?? 1,
+        x: map.community.get(id)?.x ?? null,
+        y: map.community.get(id)?.y ?? null,
       };
     });
 
@@ -205,6 +223,8 @@ export async function runAnalysis(
       ...placeColumns(place),
       specialties: p.specialties[i]!,
       role: p.roles[i]!,
+      x: map.x[i]!,
+      y: map.y[i]!,
     };
   }
   const total = n + topics.tags.length + 1;

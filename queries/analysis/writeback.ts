@@ -22,6 +22,9 @@ export interface AccountRow {
   lon: number | null;
   specialties: string[];
   role: string;
+  /** Stored map position (layout.ts). */
+  x: number;
+  y: number;
 }
 
 export interface CommunityRow {
@@ -33,6 +36,9 @@ export interface CommunityRow {
   modularity: number;
   /** Mean best-match Jaccard with the communities other seeds find (stability.ts), 0..1. */
   stability: number;
+  /** Stored map position of the community's super-node (layout.ts). */
+  x: number | null;
+  y: number | null;
 }
 
 export function placeColumns(place: Place | null) {

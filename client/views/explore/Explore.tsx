@@ -10,14 +10,21 @@ import { edgeKey } from '../../graph/build.ts';
 import { exportPng, toGexf, toGraphml } from '../../graph/export.ts';
 import { GraphCanvas, type CanvasHandle } from '../../graph/GraphCanvas.tsx';
 import {
+  categoryLegend,
   COLOR_LABELS,
   DEFAULT_LOOK,
+  EDGE_TYPE_COLORS,
+  EDGE_TYPE_LABELS,
+  EDGE_TYPES,
+  isCategoryColor,
   NO_COMMUNITY_COLOR,
   SIZE_LABELS,
   STAGE_COLORS,
   STAGE_LABELS,
+  type EdgeType,
   type Look,
 } from '../../graph/style.ts';
+import type { LegendEntry } from '../../graph/export.ts';
 import { downloadText } from '../../lib/download.ts';
 import { useAsync } from '../../lib/useAsync.ts';
 import { hasServerFilter, type InfluencerFilters } from '../../state/filters.ts';
@@ -25,6 +32,8 @@ import { STAGES } from '../../api/types.ts';
 import { computeMatches } from './matches.ts';
 import { CommunityLegend, communityName, legendCommunities } from './CommunityLegend.tsx';
 import { MatchList, rankedMatches } from './MatchList.tsx';
+import { CategoryLegend } from './CategoryLegend.tsx';
+import { EdgeTypeFilter } from './EdgeTypeFilter.tsx';
 import { zoomToNodes } from './camera.ts';
 
 /** Suggestions offered under the search box while typing. */
@@ -49,23 +58,31 @@ export function Explore(props: {
     [filters.community],
   );
   const serverKey = JSON.stringify({ ...filters, minScore: undefined, community: undefined });
-  const filtered = useAsync(
-    async (s) =>
-      hasServerFilter({ ...filters, community: undefined })
-        ? new Set(
-            (await influencers({ ...filters, community: undefined }, { limit: 500 }, s)).items.map(
-              (i) => i.accountId,
+  // The accounts the server's filters keep, and their topic scores when a topic was asked for.
+  const ranking = useAsync(
+    async (s) => {
+      if (!hasServerFilter({ ...filters, community: undefined })) return null;
+      const { items } = await influencers({ ...filters, community: undefined }, { limit: 500 }, s);
+      const topic = items.some((i) => i.topic)
+        ? new Map(
+            items.flatMap((i) =>
+              typeof i.topic?.score === 'number' ? [[i.accountId, i.topic.score] as const] : [],
             ),
           )
-        : null,
+        : null;
+      return { ids: new Set(items.map((i) => i.accountId)), topic };
+    },
     [serverKey],
   );
+  const filtered = { ...ranking, data: ranking.data ? ranking.data.ids : null };
+  const topicScores = ranking.data?.topic ?? null;
   const known = useAsync((s) => fetchCommunities(s), []);
   const handle = useRef<CanvasHandle | null>(null);
   const [running, setRunning] = useState(false);
   const [searchText, setSearchText] = useState(props.search ?? '');
   const [searchAt, setSearchAt] = useState(0);
   const [look, setLook] = useState<Look>(DEFAULT_LOOK);
+  const [edgeTypes, setEdgeTypes] = useState<ReadonlySet<EdgeType>>(() => new Set(EDGE_TYPES));
   const [exportError, setExportError] = useState<string | null>(null);
 
   const data = view.data;
@@ -76,6 +93,11 @@ export function Explore(props: {
   const legend = useMemo(
     () => (data ? legendCommunities(data.nodes, data.aggregated, known.data ?? []) : []),
     [data, known.data],
+  );
+  // Role, region and country: the same entries the canvas colours with (graph/style.ts).
+  const categories = useMemo(
+    () => (data && isCategoryColor(look.color) ? categoryLegend(look.color, data.nodes) : []),
+    [data, look.color],
   );
   const matches = useMemo(
     () =>
@@ -169,22 +191,39 @@ export function Explore(props: {
               ? (communityNames.get(String(filters.community)) ?? 'Community')
               : 'Carecircle: interaction graph',
           subtitle: `${h.graph.order} ${data?.aggregated ? 'communities' : 'accounts'}, ${h.graph.size} links · ${new Date().toISOString().slice(0, 10)}`,
-          legend:
-            look.color === 'stage'
-              ? [
-                  ...STAGES.map((st) => ({ color: STAGE_COLORS[st], label: STAGE_LABELS[st] })),
-                  { color: NO_COMMUNITY_COLOR, label: 'Not in the pipeline' },
-                ]
-              : [
-                  ...legend.slice(0, 12).map((c) => ({ color: c.color, label: c.name })),
-                  ...STAGES.map((st) => ({ color: STAGE_COLORS[st], label: STAGE_LABELS[st], ring: true })),
-                ],
+          legend: pngLegend(),
         });
       else if (kind === 'gexf') downloadText(toGexf(h.graph), 'carecircle-graph.gexf', 'application/xml');
       else downloadText(toGraphml(h.graph), 'carecircle-graph.graphml', 'application/xml');
     } catch (e) {
       setExportError(e instanceof Error ? e.message : String(e));
     }
+  };
+
+  /** The legend under the PNG: what the fill means, the stage rings and the link colours shown. */
+  const pngLegend = (): LegendEntry[] => {
+    const fill: LegendEntry[] =
+      look.color === 'stage'
+        ? [
+            ...STAGES.map((st) => ({ color: STAGE_COLORS[st], label: STAGE_LABELS[st] })),
+            { color: NO_COMMUNITY_COLOR, label: 'Not in the pipeline' },
+          ]
+        : isCategoryColor(look.color)
+          ? categories.map((c) => ({ color: c.color, label: c.label }))
+          : legend.slice(0, 12).map((c) => ({ color: c.color, label: c.name }));
+    const rings: LegendEntry[] =
+      look.color === 'stage'
+        ? []
+        : STAGES.map((st) => ({ color: STAGE_COLORS[st], label: STAGE_LABELS[st], ring: true }));
+    const links: LegendEntry[] =
+      data && !data.aggregated
+        ? EDGE_TYPES.filter((t) => edgeTypes.has(t)).map((t) => ({
+            color: EDGE_TYPE_COLORS[t],
+            label: EDGE_TYPE_LABELS[t],
+            line: true,
+          }))
+        : [];
+    return [...fill, ...rings, ...links];
   };
 
   const layoutKey = filters.community === undefined ? 'all' : `community:${filters.community}`;
@@ -253,12 +292,18 @@ export function Explore(props: {
           <label>
             Size{' '}
             <select
+              aria-label="Node size"
               value={look.size}
               onChange={(e) => setLook({ ...look, size: e.target.value as Look['size'] })}
             >
               {Object.entries(SIZE_LABELS).map(([k, v]) => (
-                <option key={k} value={k}>
-                  {v}
+                <option
+                  key={k}
+                  value={k}
+                  disabled={k === 'topic' && !topicScores}
+                  title={k === 'topic' && !topicScores ? 'Filter by a hashtag or specialty first' : undefined}
+                >
+                  {k === 'topic' && !topicScores ? `${v} (needs a topic)` : v}
                 </option>
               ))}
             </select>
@@ -266,6 +311,7 @@ export function Explore(props: {
           <label>
             Colour{' '}
             <select
+              aria-label="Node colour"
               value={look.color}
               onChange={(e) => setLook({ ...look, color: e.target.value as Look['color'] })}
             >
@@ -326,6 +372,8 @@ export function Explore(props: {
               onLayoutChange={setRunning}
               look={look}
               communityNames={communityNames}
+              topicScores={topicScores}
+              edgeTypes={edgeTypes}
             />
           )}
           {ranked && !filtered.error && (
@@ -346,8 +394,16 @@ export function Explore(props: {
             />
           )}
         </div>
+        {look.size === 'topic' && !topicScores && (
+          <p className="muted">
+            Topic score needs a hashtag or specialty in the filters; until then every node is small.
+          </p>
+        )}
         {look.color === 'community' && (
           <CommunityLegend items={legend} onOpen={(id) => props.onFilters({ ...filters, community: id })} />
+        )}
+        {isCategoryColor(look.color) && (
+          <CategoryLegend title={COLOR_LABELS[look.color]} items={categories} />
         )}
         <ul
           className="legend"
@@ -366,6 +422,9 @@ export function Explore(props: {
             </li>
           ))}
         </ul>
+        {data && !data.aggregated && (
+          <EdgeTypeFilter edges={data.edges} shown={edgeTypes} onChange={setEdgeTypes} />
+        )}
       </section>
     </div>
   );

@@ -7,6 +7,7 @@ RETURN a.id AS id, a.handle AS handle, a.community AS community, a.score AS scor
        a.bridge AS bridge, coalesce(a.roleOverride, a.role) AS role, a.placeName AS placeName,
        a.placeRegion AS placeRegion, a.placeCountry AS placeCountry, a.lat AS lat, a.lon AS lon,
        a.location AS location, a.followers AS followers, a.specialties AS specialties,
+       a.x AS x, a.y AS y,
        COLLECT {
          MATCH (a)-[r:INTERACTS]->(b:Account) WHERE b <> a
          RETURN [b.id, coalesce(r.mention, 0), coalesce(r.reply, 0), coalesce(r.repost, 0),

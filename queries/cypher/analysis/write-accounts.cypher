@@ -14,4 +14,6 @@ SET a.community = toInteger($community[i]),
     a.lat = $lat[i],
     a.lon = $lon[i],
     a.specialties = $specialties[i],
-    a.role = $role[i]
+    a.role = $role[i],
+    a.x = $x[i],
+    a.y = $y[i]

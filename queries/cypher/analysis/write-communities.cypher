@@ -5,5 +5,6 @@ WITH count(*) AS ignored
 UNWIND $rows AS r
 MERGE (c:Community {id: toInteger(r.id)})
 SET c.size = toInteger(r.size), c.label = r.label, c.topHashtags = r.topHashtags, c.topAccounts = r.topAccounts,
-    c.modularity = r.modularity, c.stability = r.stability, c.runId = $runId
+    c.modularity = r.modularity, c.stability = r.stability, c.x = r.x, c.y = r.y,
+    c.runId = $runId
 RETURN count(c) AS written

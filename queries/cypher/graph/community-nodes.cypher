@@ -5,4 +5,4 @@ WHERE c.size IS NOT NULL
 WITH c ORDER BY c.size DESC, c.id ASC
 LIMIT $cap
 RETURN c.id AS community, coalesce(c.label, 'community ' + toString(c.id)) AS label, c.score AS score,
-       c.size AS size
+       c.size AS size, c.x AS x, c.y AS y

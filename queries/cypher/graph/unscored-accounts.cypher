@@ -6,4 +6,5 @@ WITH a ORDER BY a.followers DESC, a.id
 LIMIT $cap
 OPTIONAL MATCH (rel:Relationship {accountId: a.id})
 RETURN a.id AS id, coalesce(a.handle, a.id) AS label, a.community AS community, a.score AS score,
-       rel.stage AS stage, 1 AS size
+       rel.stage AS stage, 1 AS size, a.x AS x, a.y AS y, coalesce(a.roleOverride, a.role) AS role,
+       a.placeRegion AS region, a.placeCountry AS country, a.followers AS followers

@@ -24,7 +24,8 @@ print(json.dumps({'directed': g.is_directed(), 'nodes': g.number_of_nodes(), 'ed
   'community': a.get('community'), 'score': a.get('score'), 'pagerank': a.get('pagerank'),
   'lat': a.get('lat'), 'lon': a.get('lon'), 'location': a.get('location'), 'specialties': a.get('specialties'),
   'communities': len({x.get('community') for _, x in g.nodes(data=True) if x.get('community') is not None}),
-  'maxWeight': max(float(e.get('weight', 0)) for _, _, e in g.edges(data=True))}))
+  'maxWeight': max(float(e.get('weight', 0)) for _, _, e in g.edges(data=True)),
+  'position': a.get('viz', {}).get('position') or ({'x': a['x'], 'y': a['y']} if 'x' in a else None)}))
 `;
   return JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, file]).toString()) as {
     directed: boolean;
@@ -39,6 +40,7 @@ print(json.dumps({'directed': g.is_directed(), 'nodes': g.number_of_nodes(), 'ed
     specialties: string | null;
     communities: number;
     maxWeight: number;
+    position: { x: number; y: number } | null;
   };
 }
 
@@ -57,6 +59,7 @@ describe('analysis commands', () => {
       'read',
       'communities',
       'scores',
+      'layout',
       'topics',
       'topic-scores',
       'write',
@@ -166,7 +169,7 @@ describe('analysis commands', () => {
       expect(g).toMatchObject({ directed: true, nodes: accounts.length, edges: 28 });
       expect(g.communities).toBeGreaterThanOrEqual(2);
       const [d0] = await db.read(
-        "MATCH (a:Account {id: 'x:d0'}) RETURN a.community AS c, a.score AS s, a.lat AS lat, a.lon AS lon, a.location AS location, a.specialties AS sp",
+        "MATCH (a:Account {id: 'x:d0'}) RETURN a.community AS c, a.score AS s, a.lat AS lat, a.lon AS lon, a.location AS location, a.specialties AS sp, a.x AS x, a.y AS y",
       );
       expect(Number(g.community)).toBe(d0?.c);
       expect(Number(g.score)).toBeCloseTo(d0?.s as number, 9);
@@ -176,6 +179,10 @@ describe('analysis commands', () => {
       expect(Number(g.lon)).toBeCloseTo(d0?.lon as number, 6);
       expect(g.location).toBe(d0?.location);
       expect(g.specialties).toBe((d0?.sp as string[]).join(';'));
+      // The stored map, so Gephi opens the picture Explore shows.
+      expect(d0?.x).toEqual(expect.any(Number));
+      expect(Number(g.position?.x)).toBeCloseTo(d0?.x as number, 6);
+      expect(Number(g.position?.y)).toBeCloseTo(d0?.y as number, 6);
       // The heaviest edge, d1 → d0: 4 replies at weight 2 plus 2 mentions at weight 1.
       expect(g.maxWeight).toBe(10);
       expect(readFileSync(file, 'utf8').length).toBeGreaterThan(1000);

@@ -299,8 +299,7 @@ export async function findInfluencers(db: Db, input: InfluencerQueryInput): Prom
       const [latest] = await db.read(loadCypher('influencers/window-latest'));
       to = latest ? Date.parse(Latest.parse(latest).at) + 1000 : Date.now();
     }
-    if (from === null)
-      from = q.sort === 'rising' ? to - RISING_DAYS * DAY : EARLIEST;
+    if (from === null) from = q.sort === 'rising' ? to - RISING_DAYS * DAY : EARLIEST;
     window = { from, to, fromText: q.from ?? null, toText: q.to ?? null };
   }
   const sort = q.sort ?? (topic || window ? 'topic' : 'score');

@@ -178,6 +178,7 @@ function Shell(props: { user: Me['user']; onSignOut: () => void }) {
             if (ids && state.view !== 'explore') go('explore');
           }}
           onOpenAccount={openAccount}
+          period={state.filters}
         />
       )}
     </div>

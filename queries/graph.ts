@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { loadCypher } from './cypher.ts';
 import { int, type Db, type Row } from './db.ts';
 import { Stage } from '../server/outreach/model.ts';
+import { WINDOW_TYPES, type PostWindow } from './window.ts';
 
 /** Community ids are whatever analysis wrote (numbers from Louvain, or strings). */
 export const CommunityId = z.union([z.number(), z.string()]);
@@ -56,6 +57,20 @@ export const GraphView = z.object({
   /** true when some accounts were left out (highest scores kept). */
   truncated: z.boolean(),
   totalAccounts: z.number().int(),
+  /**
+   * The time window and types the edges count, when one was asked for: only interactions made by
+   * posts created in it (follows have no time, so a window leaves them out). `capped`: the window held
+   * more than the newest posts read (GRAPH_WINDOW_POSTS). Null: every interaction, follows included.
+   */
+  window: z
+    .object({
+      from: z.string(),
+      to: z.string(),
+      types: z.array(z.enum(WINDOW_TYPES)),
+      capped: z.boolean(),
+    })
+    .nullable()
+    .default(null),
 });
 export type GraphView = z.infer<typeof GraphView>;
 
@@ -102,10 +117,18 @@ export const edgeRow = (r: Record<string, unknown>) =>
 /** Edges drawn per node shown, at most. */
 const EDGES_PER_NODE = 8;
 
-export async function graphView(
-  db: Db,
-  q: { cap: number; community: number | string | null },
-): Promise<GraphView> {
+/** A windowed view reads at most this many posts of the window, newest first. */
+export const GRAPH_WINDOW_POSTS = 100_000;
+
+export interface GraphQuery {
+  cap: number;
+  community: number | string | null;
+  /** Only interactions in this window and of these types (queries/window.ts), or all of them. */
+  window?: PostWindow | null;
+}
+
+export async function graphView(db: Db, q: GraphQuery): Promise<GraphView> {
+  if (q.window) return windowView(db, { ...q, window: q.window });
   const maxEdges = int(q.cap * EDGES_PER_NODE);
   const [count] = await db.read(loadCypher('graph/count'));
   const communities = Number(count?.communities ?? 0);
@@ -122,8 +145,6 @@ export async function graphView(
       const edges = await tx.run(loadCypher('graph/community-links'), { ids, maxEdges });
       return { nodes, edges };
     }, 'graph/communities');
-    // Built here, not in Cypher, so 1 and 1.0 (integer or float community ids) give the same id.
-    const superId = (c: unknown) => `community:${String(c)}`;
     return {
       nodes: nodes.map((n) => nodeRow({ ...n, id: superId(n.community) }, 'community')),
       edges: edges.map((e) =>
@@ -132,6 +153,7 @@ export async function graphView(
       aggregated: true,
       truncated: communities > q.cap,
       totalAccounts: total,
+      window: null,
     };
   }
   // Nodes and edges read in one transaction, so the edges are among exactly these nodes.
@@ -159,5 +181,84 @@ export async function graphView(
     aggregated: false,
     truncated: total > q.cap,
     totalAccounts: total,
+    window: null,
   };
+}
+
+// Built here, not in Cypher, so 1 and 1.0 (integer or float community ids) give the same id.
+const superId = (c: unknown) => `community:${String(c)}`;
+
+/**
+ * The graph of one time window: the accounts that took part in its interactions, most active first,
+ * with the window's interactions among them; when more accounts took part than the cap (and no
+ * community is open), their communities stand in for them, joined by the window's interactions
+ * between members. Accounts and communities that took no part in the window are not drawn.
+ */
+async function windowView(db: Db, q: GraphQuery & { window: PostWindow }): Promise<GraphView> {
+  const w = q.window;
+  const maxEdges = int(q.cap * EDGES_PER_NODE);
+  const span = { from: w.from, to: w.to, types: w.types };
+  const counted = { from: w.from, to: w.to, types: w.asked.types ?? [...WINDOW_TYPES] };
+  const [count] = await db.read(loadCypher('graph/count'));
+  const communities = Number(count?.communities ?? 0);
+  return db.readTx(async (tx) => {
+    const nodes = await tx.run(loadCypher('graph/window-accounts'), {
+      ...span,
+      community: q.community,
+      cap: int(q.cap),
+      maxPosts: int(GRAPH_WINDOW_POSTS),
+    });
+    const active = Number(nodes[0]?.active ?? 0);
+    const capped = nodes[0]?.capped === true;
+    if (active > q.cap && q.community === null && communities > 0) {
+      const pairs = (await tx.run(loadCypher('graph/window-communities'), {
+        ...span,
+        maxPosts: int(GRAPH_WINDOW_POSTS),
+      })) as { source: unknown; target: unknown; weight: number }[];
+      // Each community's activity in the window (inside it or across), busiest first, up to the cap.
+      const activity = new Map<string, { id: unknown; weight: number }>();
+      for (const p of pairs) {
+        for (const c of p.source === p.target ? [p.source] : [p.source, p.target]) {
+          const k = String(c);
+          const a = activity.get(k) ?? { id: c, weight: 0 };
+          a.weight += Number(p.weight);
+          activity.set(k, a);
+        }
+      }
+      const kept = [...activity.values()]
+        .sort((a, b) => b.weight - a.weight || String(a.id).localeCompare(String(b.id)))
+        .slice(0, q.cap);
+      const ids = new Set(kept.map((k) => String(k.id)));
+      const rows = await tx.run(loadCypher('graph/communities-by-id'), { ids: kept.map((k) => k.id) });
+      const byId = new Map(rows.map((r) => [String(r.community), r]));
+      const edges = pairs
+        .filter((p) => p.source !== p.target && ids.has(String(p.source)) && ids.has(String(p.target)))
+        .sort((a, b) => Number(b.weight) - Number(a.weight))
+        .slice(0, q.cap * EDGES_PER_NODE);
+      return {
+        nodes: kept
+          .filter((k) => byId.has(String(k.id)))
+          .map((k) => nodeRow({ ...byId.get(String(k.id))!, id: superId(k.id) }, 'community')),
+        edges: edges.map((e) =>
+          GraphEdge.parse({ source: superId(e.source), target: superId(e.target), weight: Number(e.weight) }),
+        ),
+        aggregated: true,
+        truncated: activity.size > q.cap,
+        totalAccounts: active,
+        window: { ...counted, capped },
+      };
+    }
+    const ids = nodes.map((n) => String(n.id));
+    const edges = ids.length
+      ? await tx.run(loadCypher('graph/window-edges'), { ...span, ids, maxEdges })
+      : [];
+    return {
+      nodes: nodes.map((n) => nodeRow(n, 'account')),
+      edges: edges.map((e) => GraphEdge.parse(e)),
+      aggregated: false,
+      truncated: active > q.cap,
+      totalAccounts: active,
+      window: { ...counted, capped },
+    };
+  }, 'graph/window');
 }

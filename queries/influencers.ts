@@ -17,6 +17,17 @@ import { hashtagTopic, resolveSpecialty, type Topic } from './taxonomy/vocabular
 import { Role } from './taxonomy/role.ts';
 import { InteractionWeights } from './analysis/params.ts';
 import { ensureTopic, LOCAL_KM } from './analysis/topics-influence.ts';
+import {
+  checkOrder,
+  DAY,
+  EARLIEST,
+  isoBound,
+  parseWhen,
+  REL,
+  TypesParam,
+  When,
+  WINDOW_TYPES,
+} from './window.ts';
 
 /** `near` names a place the gazetteer does not know: a caller mistake (HTTP 400, CLI exit 2). */
 export class UnknownPlaceError extends Error {
@@ -36,13 +47,8 @@ export class BadCursorError extends Error {
 
 const text = z.string().trim().min(1).max(200);
 
-/** A day (2025-03-31) or an instant (2025-03-31T12:00:00Z); a day as `to` includes that whole day. */
-const When = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
-  error: 'must be a date like 2025-03-31 or a time like 2025-03-31T12:00:00Z',
-});
-
 export const SORTS = ['score', 'topic', 'localReach', 'rising'] as const;
-export const WINDOW_TYPES = ['mention', 'reply', 'repost', 'quote'] as const;
+export { WINDOW_TYPES };
 
 export const InfluencerQuery = z.object({
   hashtag: text.optional(),
@@ -52,18 +58,14 @@ export const InfluencerQuery = z.object({
   region: text.optional(),
   role: Role.optional(),
   community: z.coerce.number().int().min(0).optional(),
+  /** Only accounts whose global influence score (0..1) is at least this. */
+  minScore: z.coerce.number().min(0).max(1).optional(),
   /** Only interactions made from this time on (inclusive). */
   from: When.optional(),
   /** Only interactions made up to this time (a day: through its end). */
   to: When.optional(),
   /** Interaction types that count, comma-separated; follows have no time, so they are not among them. */
-  types: z
-    .string()
-    .regex(
-      /^(mention|reply|repost|quote)(,(mention|reply|repost|quote))*$/,
-      'must be a comma-separated list of mention, reply, repost, quote',
-    )
-    .optional(),
+  types: TypesParam.optional(),
   /** topic: influence in the topic (default with a topic or a window); score: global; localReach; rising. */
   sort: z.enum(SORTS).optional(),
   /** Show accounts flagged as spam or bots too, with the reason. */
@@ -210,28 +212,8 @@ type Ranked = z.infer<typeof Ranked>;
 const LatestRun = z.object({ id: z.string() });
 const Latest = z.object({ at: z.string() });
 
-const DAY = 86_400_000;
 /** "rising" with no dates looks at the last 30 days of data. */
 const RISING_DAYS = 30;
-const REL: Record<(typeof WINDOW_TYPES)[number], string> = {
-  mention: 'MENTIONS',
-  reply: 'REPLIES_TO',
-  repost: 'REPOSTS',
-  quote: 'QUOTES',
-};
-
-/** ISO bound as stored on Post.createdAt (seconds, Z), so string order is time order. */
-function isoBound(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-function parseWhen(v: string, field: 'from' | 'to'): number {
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(v);
-  const ms = Date.parse(dateOnly ? `${v}T00:00:00Z` : v);
-  if (!Number.isFinite(ms)) throw new Invalid(`${field}: not a date`, [{ field, message: 'not a date' }]);
-  // A day as the end of a window includes that day.
-  return dateOnly && field === 'to' ? ms + DAY : ms;
-}
 
 interface Window {
   from: number;
@@ -312,17 +294,12 @@ export async function findInfluencers(db: Db, input: InfluencerQueryInput): Prom
   if (q.from || q.to || q.types || q.sort === 'rising') {
     let from = q.from ? parseWhen(q.from, 'from') : null;
     let to = q.to ? parseWhen(q.to, 'to') : null;
-    if (from !== null && to !== null && from >= to) {
-      throw new Invalid('from: must be before the end of the period', [
-        { field: 'from', message: 'must be before the end of the period' },
-      ]);
-    }
+    checkOrder(from, to);
     if (to === null) {
       const [latest] = await db.read(loadCypher('influencers/window-latest'));
       to = latest ? Date.parse(Latest.parse(latest).at) + 1000 : Date.now();
     }
-    if (from === null)
-      from = q.sort === 'rising' ? to - RISING_DAYS * DAY : Date.parse('0001-01-01T00:00:00Z');
+    if (from === null) from = q.sort === 'rising' ? to - RISING_DAYS * DAY : EARLIEST;
     window = { from, to, fromText: q.from ?? null, toText: q.to ?? null };
   }
   const sort = q.sort ?? (topic || window ? 'topic' : 'score');
@@ -330,6 +307,7 @@ export async function findInfluencers(db: Db, input: InfluencerQueryInput): Prom
   const common = {
     community: q.community === undefined ? null : int(q.community),
     role: q.role ?? null,
+    minScore: q.minScore ?? null,
     region,
     nearLat: near?.lat ?? null,
     nearLon: near?.lon ?? null,
@@ -355,7 +333,7 @@ export async function findInfluencers(db: Db, input: InfluencerQueryInput): Prom
       hashtag: null,
       from: isoBound(window.from),
       to: isoBound(window.to),
-      prevFrom: isoBound(Math.max(prevFrom, Date.parse('0001-01-01T00:00:00Z'))),
+      prevFrom: isoBound(Math.max(prevFrom, EARLIEST)),
       types: types.map((t) => REL[t]),
       typeWeights: Object.fromEntries(WINDOW_TYPES.map((t) => [REL[t], weights[t]])),
       localM: LOCAL_KM * 1000,
@@ -423,6 +401,7 @@ export async function findInfluencers(db: Db, input: InfluencerQueryInput): Prom
     if (region) matched.push(`region ${region}`);
     if (q.role) matched.push(`role ${q.role}`);
     if (q.community !== undefined) matched.push(`community ${q.community}`);
+    if (q.minScore !== undefined) matched.push(`score at least ${q.minScore}`);
     const hasPlace = r.placeName !== null || r.placeRegion !== null || r.placeCountry !== null;
     const tc = row.topic ?? null;
     const wc = row.window ?? null;

@@ -67,10 +67,12 @@ export const influencers = (
       region: f.region,
       role: f.role,
       community: f.community,
+      minScore: f.minScore,
       from: f.from,
       to: f.to,
       types: f.types?.join(','),
       sort: f.sort,
+      includeFlagged: f.includeFlagged ? true : undefined,
       limit: opts.limit ?? 100,
       cursor: opts.cursor,
     },
@@ -86,10 +88,14 @@ export const community = (id: number | string, signal?: AbortSignal) =>
 
 export const account = (id: string, signal?: AbortSignal) =>
   get<AccountProfile>(`/api/accounts/${encodeURIComponent(id)}`, undefined, signal);
-export const ego = (id: string, signal?: AbortSignal) =>
+/** The period and interaction types a graph read counts (the filter panel's), query-string ready. */
+export type GraphPeriod = Pick<InfluencerFilters, 'from' | 'to' | 'types'>;
+const period = (p: GraphPeriod = {}) => ({ from: p.from, to: p.to, types: p.types?.join(',') });
+
+export const ego = (id: string, p?: GraphPeriod, signal?: AbortSignal) =>
   get<{ nodes: GraphNodeData[]; edges: GraphEdgeData[] }>(
     `/api/accounts/${encodeURIComponent(id)}/ego`,
-    undefined,
+    period(p),
     signal,
   );
 export const paths = (id: string, signal?: AbortSignal) =>
@@ -98,8 +104,10 @@ export const paths = (id: string, signal?: AbortSignal) =>
 export const hashtags = (tag: string | undefined, signal?: AbortSignal) =>
   get<HashtagCooccurrence>('/api/hashtags', { tag, limit: 40 }, signal);
 
-export const graph = (q: { cap?: number; community?: string | number | undefined }, signal?: AbortSignal) =>
-  get<GraphView>('/api/graph', { cap: q.cap, community: q.community }, signal);
+export const graph = (
+  q: { cap?: number; community?: string | number | undefined } & GraphPeriod,
+  signal?: AbortSignal,
+) => get<GraphView>('/api/graph', { cap: q.cap, community: q.community, ...period(q) }, signal);
 
 export const contacts = (accountId: string, signal?: AbortSignal) =>
   get<{ items: Contact[] }>('/api/outreach/contacts', { accountId }, signal);

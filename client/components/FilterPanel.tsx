@@ -58,6 +58,7 @@ const toDraft = (f: InfluencerFilters): Draft => ({
 export function draftToFilters(
   d: Draft,
   types: readonly InteractionTypeFilter[] = INTERACTION_TYPE_FILTERS,
+  includeFlagged = false,
 ): { filters: InfluencerFilters } | { errors: Partial<Record<keyof Draft, string>> } {
   const errors: Partial<Record<keyof Draft, string>> = {};
   const opt = (s: string) => (s.trim() === '' ? undefined : s.trim());
@@ -66,7 +67,8 @@ export function draftToFilters(
   const community = opt(d.community);
   if (community !== undefined && !/^\d+$/.test(community)) errors.community = 'Community is a number';
   const minScore = opt(d.minScore);
-  if (minScore !== undefined && !(Number(minScore) >= 0)) errors.minScore = 'Minimum score is a number ≥ 0';
+  if (minScore !== undefined && !(Number(minScore) >= 0 && Number(minScore) <= 1))
+    errors.minScore = 'Minimum score is a number from 0 to 1';
   const from = opt(d.from);
   const to = opt(d.to);
   const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
@@ -91,6 +93,7 @@ export function draftToFilters(
       // All types is no filter at all.
       types: types.length > 0 && types.length < INTERACTION_TYPE_FILTERS.length ? [...types] : undefined,
       sort: (RANKING_SORTS as readonly string[]).includes(d.sort) ? (d.sort as RankingSort) : undefined,
+      includeFlagged: includeFlagged || undefined,
     },
   };
 }
@@ -105,6 +108,7 @@ export function FilterPanel(props: {
   const [types, setTypes] = useState<InteractionTypeFilter[]>(() => [
     ...(props.filters.types ?? INTERACTION_TYPE_FILTERS),
   ]);
+  const [includeFlagged, setIncludeFlagged] = useState(props.filters.includeFlagged === true);
   const field = (k: TextField) => ({
     id: `filter-${k}`,
     name: k,
@@ -115,7 +119,7 @@ export function FilterPanel(props: {
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const r = draftToFilters(draft, types);
+    const r = draftToFilters(draft, types, includeFlagged);
     if ('errors' in r) return setErrors(r.errors);
     setErrors({});
     props.onApply(r.filters);
@@ -124,6 +128,7 @@ export function FilterPanel(props: {
     const empty = { radiusKm: DEFAULT_RADIUS_KM };
     setDraft(toDraft(empty));
     setTypes([...INTERACTION_TYPE_FILTERS]);
+    setIncludeFlagged(false);
     setErrors({});
     props.onApply(empty);
   };
@@ -198,6 +203,9 @@ export function FilterPanel(props: {
             {TYPE_LABEL[t]}
           </label>
         ))}
+        <p className="hint" id="filter-follows-hint">
+          Follows have no date: a period or a type filter leaves them out.
+        </p>
       </fieldset>
       <label htmlFor="filter-sort">Rank by</label>
       <select {...field('sort')}>
@@ -208,6 +216,15 @@ export function FilterPanel(props: {
           </option>
         ))}
       </select>
+      <label className="check">
+        <input
+          type="checkbox"
+          name="includeFlagged"
+          checked={includeFlagged}
+          onChange={(e) => setIncludeFlagged(e.target.checked)}
+        />
+        Show accounts flagged as spam or bots
+      </label>
       <div className="buttons">
         <button type="submit" className="primary">
           Apply filters

@@ -22,7 +22,7 @@ export interface InfluencerFilters {
   region?: string;
   role?: AccountRole;
   community?: number;
-  /** Applied in the client: the server ranks, the user trims the tail. */
+  /** Only accounts whose overall influence score is at least this (the server's minScore). */
   minScore?: number;
   /** Time window (YYYY-MM-DD, both inclusive): only interactions made in it count. */
   from?: string;
@@ -31,6 +31,8 @@ export interface InfluencerFilters {
   types?: InteractionTypeFilter[];
   /** How the server orders the ranking (its default: in the topic or window when there is one). */
   sort?: RankingSort;
+  /** Also show accounts analysis flagged as spam or bots (left out by default), with the reason. */
+  includeFlagged?: boolean;
 }
 
 export const INTERACTION_TYPE_FILTERS = ['mention', 'reply', 'repost', 'quote'] as const;
@@ -101,6 +103,7 @@ export function parseState(search: string): AppState {
     sort: (RANKING_SORTS as readonly string[]).includes(p.get('sort') ?? '')
       ? (p.get('sort') as RankingSort)
       : undefined,
+    includeFlagged: p.get('includeFlagged') === 'true' ? true : undefined,
   };
   return {
     view,
@@ -130,6 +133,7 @@ export function serializeState(s: AppState): string {
   put('to', f.to);
   put('types', f.types?.join(','));
   put('sort', f.sort);
+  if (f.includeFlagged) p.set('includeFlagged', 'true');
   put('account', s.account);
   put('q', s.search);
   put('tag', s.tag);
@@ -150,4 +154,33 @@ export function hasServerFilter(f: InfluencerFilters): boolean {
     f.to ||
     f.types,
   );
+}
+
+/**
+ * What a graph drawn for a period or for some interaction types counts, in words:
+ * "only replies and reposts from 2025-01-01 to 2025-03-31; follows have no date, so none".
+ */
+export function periodNote(f: Pick<InfluencerFilters, 'from' | 'to' | 'types'>): string {
+  const plural: Record<InteractionTypeFilter, string> = {
+    mention: 'mentions',
+    reply: 'replies',
+    repost: 'reposts',
+    quote: 'quotes',
+  };
+  const list = (f.types ?? []).map((t) => plural[t]);
+  const what =
+    list.length === 0
+      ? 'interactions'
+      : list.length === 1
+        ? list[0]!
+        : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
+  const when =
+    f.from && f.to
+      ? ` from ${f.from} to ${f.to}`
+      : f.from
+        ? ` since ${f.from}`
+        : f.to
+          ? ` until ${f.to}`
+          : '';
+  return `only ${what}${when}; follows have no date, so none`;
 }

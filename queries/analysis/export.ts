@@ -3,12 +3,16 @@
 // as node attributes, the stored map position (GEXF viz position, GraphML x/y), and per-type counts
 // plus the weighted total on each edge. Pages of accounts are
 // read and written one after another, so the output is produced as a stream.
+// With a time window (queries/window.ts) edges count only the interactions made by posts in it, of
+// the types asked for (follows have no time, so none), and only the accounts that sent or received
+// one of them are written.
 import { write as writeGexf } from 'graphology-gexf';
 import Graph from 'graphology';
 import { z } from 'zod';
 import { loadCypher } from '../cypher.ts';
 import { int, type Db } from '../db.ts';
 import { InteractionWeights } from './params.ts';
+import type { PostWindow } from '../window.ts';
 
 export const ExportFormat = z.enum(['csv', 'gexf', 'graphml']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
@@ -39,17 +43,28 @@ const Row = z.object({
     .nullable()
     .transform((l) => (l && l.length > 0 ? l.join(';') : null)),
   out: z.array(z.tuple([z.string(), z.number(), z.number(), z.number(), z.number(), z.number()])),
+  /** Took part in the window asked for (always true without one). */
+  active: z.boolean().default(true),
 });
 type Row = z.infer<typeof Row>;
 
-async function* pages(db: Db, pageSize = 5_000): AsyncGenerator<Row[]> {
+/** Pages of accounts in id order; with a window, only those active in it (paging goes on by id). */
+async function* pages(db: Db, window: PostWindow | null, pageSize = 5_000): AsyncGenerator<Row[]> {
   let after = '';
   for (;;) {
-    const rows = (await db.read(loadCypher('analysis/export-page'), { after, pageSize: int(pageSize) })).map(
-      (r) => Row.parse(r),
-    );
+    const rows = (
+      window
+        ? await db.read(loadCypher('analysis/export-page-window'), {
+            after,
+            pageSize: int(pageSize),
+            from: window.from,
+            to: window.to,
+            types: window.types,
+          })
+        : await db.read(loadCypher('analysis/export-page'), { after, pageSize: int(pageSize) })
+    ).map((r) => Row.parse(r));
     if (rows.length === 0) return;
-    yield rows;
+    yield rows.filter((r) => r.active);
     after = rows[rows.length - 1]!.id;
     if (rows.length < pageSize) return;
   }
@@ -61,11 +76,18 @@ function csvField(v: string | number | null): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** account_id,handle,community for every account with a community. Returns the number of rows. */
-export async function exportCommunitiesCsv(db: Db, write: (chunk: string) => void): Promise<number> {
+/**
+ * account_id,handle,community for every account with a community (with a window: every one that took
+ * part in it). Returns the number of rows.
+ */
+export async function exportCommunitiesCsv(
+  db: Db,
+  write: (chunk: string) => void,
+  window: PostWindow | null = null,
+): Promise<number> {
   write('account_id,handle,community\n');
   let n = 0;
-  for await (const rows of pages(db)) {
+  for await (const rows of pages(db, window)) {
     const lines = rows
       .filter((r) => r.community !== null)
       .map((r) => `${csvField(r.id)},${csvField(r.handle)},${r.community}\n`);
@@ -105,7 +127,12 @@ function xml(s: string): string {
 }
 
 /** GraphML written line by line (graphology has no GraphML writer), readable by networkx.read_graphml. */
-async function exportGraphml(db: Db, write: (chunk: string) => void, weights: InteractionWeights) {
+async function exportGraphml(
+  db: Db,
+  write: (chunk: string) => void,
+  weights: InteractionWeights,
+  window: PostWindow | null,
+) {
   write('<?xml version="1.0" encoding="UTF-8"?>\n');
   write('<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n');
   for (const [name, type] of NODE_ATTRS) {
@@ -116,7 +143,7 @@ async function exportGraphml(db: Db, write: (chunk: string) => void, weights: In
   write('  <graph id="carecircle" edgedefault="directed">\n');
   const edges: string[] = [];
   let nodes = 0;
-  for await (const rows of pages(db)) {
+  for await (const rows of pages(db, window)) {
     const out: string[] = [];
     for (const r of rows) {
       nodes++;
@@ -143,10 +170,15 @@ async function exportGraphml(db: Db, write: (chunk: string) => void, weights: In
   return { nodes, edges: edges.length };
 }
 
-async function exportGexf(db: Db, write: (chunk: string) => void, weights: InteractionWeights) {
+async function exportGexf(
+  db: Db,
+  write: (chunk: string) => void,
+  weights: InteractionWeights,
+  window: PostWindow | null,
+) {
   const g = new Graph({ type: 'directed', multi: false });
   const pending: [string, string, Record<string, number>][] = [];
-  for await (const rows of pages(db)) {
+  for await (const rows of pages(db, window)) {
     for (const r of rows) {
       const attrs: Record<string, string | number> = {};
       for (const [name] of NODE_ATTRS) {
@@ -185,6 +217,9 @@ export async function exportGraph(
   format: 'gexf' | 'graphml',
   write: (chunk: string) => void,
   weights: InteractionWeights = InteractionWeights.parse({}),
+  window: PostWindow | null = null,
 ): Promise<{ nodes: number; edges: number }> {
-  return format === 'graphml' ? exportGraphml(db, write, weights) : exportGexf(db, write, weights);
+  return format === 'graphml'
+    ? exportGraphml(db, write, weights, window)
+    : exportGexf(db, write, weights, window);
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { loadCypher } from '../../queries/cypher.ts';
 import { int, type Db } from '../../queries/db.ts';
 import { CommunityId, GraphEdge, GraphNode, nodeRow } from '../../queries/graph.ts';
+import type { PostWindow } from '../../queries/window.ts';
 import { Stage } from '../outreach/model.ts';
 import { Relationship } from '../outreach/model.ts';
 
@@ -17,12 +18,22 @@ export {
 } from '../../queries/graph.ts';
 export { HashtagItem, HashtagPair, hashtagCooccurrence } from '../../queries/hashtags.ts';
 
+/** The account and its strongest partners; with a window, counted from that window's interactions. */
 export async function egoView(
   db: Db,
   id: string,
   limit: number,
+  window: PostWindow | null = null,
 ): Promise<{ nodes: z.infer<typeof GraphNode>[]; edges: z.infer<typeof GraphEdge>[] } | null> {
-  const [row] = await db.read(loadCypher('server/accounts/ego'), { id, limit: int(limit) });
+  const [row] = window
+    ? await db.read(loadCypher('server/accounts/ego-window'), {
+        id,
+        limit: int(limit),
+        from: window.from,
+        to: window.to,
+        types: window.types,
+      })
+    : await db.read(loadCypher('server/accounts/ego'), { id, limit: int(limit) });
   if (!row) return null;
   return {
     nodes: (row.nodes as Record<string, unknown>[]).map((n) => nodeRow(n, 'account')),

@@ -13,7 +13,8 @@ import {
 } from '../graph/views.ts';
 import { loadCypher } from '../../queries/cypher.ts';
 import { HttpError } from '../plugins/errors.ts';
-import { AccountParams, ErrorBody, JSON_TYPE, Limit, serialised } from './common.ts';
+import { postWindow, WindowQuery } from '../../queries/window.ts';
+import { AccountParams, ErrorBody, JSON_TYPE, Limit, queryInvalid, serialised } from './common.ts';
 
 const notFound = (id: string) =>
   new HttpError(404, 'not_found', `no account ${id}`, [{ field: 'params.id', message: 'no such account' }]);
@@ -52,14 +53,22 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['accounts'],
         summary: 'The account and its strongest interaction partners, with the edges among them',
+        description:
+          'from/to and types (as on /api/graph) count only the interactions made by posts in that period ' +
+          'and of those types; follows have no time, so a period or a type filter leaves them out.',
         params: AccountParams,
-        querystring: z.object({ limit: Limit(500, 50) }),
-        response: { 200: z.object({ nodes: z.array(GraphNode), edges: z.array(GraphEdge) }), 404: ErrorBody },
+        querystring: z.object({ limit: Limit(500, 50), ...WindowQuery }),
+        response: {
+          200: z.object({ nodes: z.array(GraphNode), edges: z.array(GraphEdge) }),
+          400: ErrorBody,
+          404: ErrorBody,
+        },
       },
       config: { access: 'viewer' },
     },
     async (req) => {
-      const ego = await egoView(app.db, req.params.id, req.query.limit);
+      const window = queryInvalid(() => postWindow(req.query));
+      const ego = await egoView(app.db, req.params.id, req.query.limit, window);
       if (!ego) throw notFound(req.params.id);
       return ego;
     },

@@ -1,5 +1,7 @@
 // Schemas shared by several routes: the error body and the common parameters.
 import { z } from 'zod';
+import { Invalid } from '../../queries/errors.ts';
+import { HttpError } from '../plugins/errors.ts';
 
 export const ErrorBody = z.object({
   error: z.string(),
@@ -30,3 +32,21 @@ export function serialised<S extends z.ZodType>(schema: S, value: z.input<S>): s
   return JSON.stringify(schema.parse(value));
 }
 export const JSON_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * Runs a check of the query string from queries/ (e.g. postWindow) and turns its `Invalid` into a 400
+ * whose fields are named as the query string has them ("query.from").
+ */
+export function queryInvalid<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (err) {
+    if (err instanceof Invalid) {
+      const details = (err.details ?? []).map((d) =>
+        d && typeof d === 'object' && 'field' in d ? { ...d, field: `query.${String(d.field)}` } : d,
+      );
+      throw new HttpError(400, 'bad_request', err.message, details);
+    }
+    throw err;
+  }
+}

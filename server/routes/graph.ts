@@ -1,9 +1,11 @@
 // GET /api/graph: nodes and edges for Sigma, capped. A graph larger than the cap comes back as
-// community super-nodes (aggregated: true); ?community= opens one community into its members.
+// community super-nodes (aggregated: true); ?community= opens one community into its members;
+// ?from/to/types draw only the interactions of that period and of those types (queries/window.ts).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { communityParam, GraphView, graphView } from '../graph/views.ts';
-import { JSON_TYPE, serialised } from './common.ts';
+import { postWindow, WindowQuery } from '../../queries/window.ts';
+import { ErrorBody, JSON_TYPE, queryInvalid, serialised } from './common.ts';
 
 const graph: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -12,16 +14,24 @@ const graph: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['graph'],
         summary: 'The graph to draw (aggregated into communities when larger than cap)',
+        description:
+          'from/to (ISO dates or times; a day as `to` counts through its end) and types (mention, reply, ' +
+          'repost, quote) keep only the interactions made by posts in that period and of those types: the ' +
+          'accounts that took part, most active first, or their communities when more than cap took part. ' +
+          'Follows have no time, so a period or a type filter leaves them out; without one, edges are ' +
+          'every interaction, follows included.',
         querystring: z.object({
           cap: z.coerce.number().int().min(1).max(20_000).default(2000),
           community: z.string().min(1).max(100).optional(),
+          ...WindowQuery,
         }),
-        response: { 200: GraphView },
+        response: { 200: GraphView, 400: ErrorBody },
       },
       config: { access: 'viewer' },
     },
     async (req, reply) => {
-      const q = { cap: req.query.cap, community: communityParam(req.query.community) };
+      const window = queryInvalid(() => postWindow(req.query));
+      const q = { cap: req.query.cap, community: communityParam(req.query.community), window };
       // Changes only with an analysis (the run id is in the key) or an outreach stage ('graph' tag).
       const body = await app.graphCache.get(
         `graph:${JSON.stringify(q)}`,

@@ -19,7 +19,7 @@ const influencers: FastifyPluginAsyncZod = async (app) => {
         tags: ['influencers'],
         summary:
           'Ranked influencers with the reasons (hashtag, specialty, near + radiusKm, region, role, community, ' +
-          'from/to, types, sort, includeFlagged)',
+          'minScore, from/to, types, sort, includeFlagged)',
         description:
           'With a hashtag or a specialty, accounts rank by influence inside that conversation (the attention ' +
           'they receive on posts carrying its hashtags, and a PageRank personalised on its authors). from/to ' +

@@ -2,7 +2,7 @@
 // recent posts, ego network, warm introductions (drawn on the graph) and the outreach state and log.
 // Bios and posts are social-media text: rendered as text nodes only.
 import { useContext, useState } from 'react';
-import { account, contacts, ego, paths, setRelationship } from '../../api/endpoints.ts';
+import { account, contacts, ego, paths, setRelationship, type GraphPeriod } from '../../api/endpoints.ts';
 import { ApiError } from '../../api/http.ts';
 import { STAGES, type Stage, type WarmPathData } from '../../api/types.ts';
 import { useAsync } from '../../lib/useAsync.ts';
@@ -22,6 +22,8 @@ export function AccountPanel(props: {
   onShowPath: (p: WarmPathData | null) => void;
   onShowEgo: (ids: string[] | null) => void;
   onOpenAccount: (id: string) => void;
+  /** The filter panel's period and interaction types: the ego network counts only those. */
+  period?: GraphPeriod;
 }) {
   const { accountId } = props;
   const profile = useAsync((s) => account(accountId, s), [accountId]);
@@ -73,7 +75,7 @@ export function AccountPanel(props: {
   };
   const loadWarm = async () => setWarm((await paths(accountId)).items);
   const loadEgo = async () => {
-    const g = await ego(accountId);
+    const g = await ego(accountId, props.period);
     setEgoIds(g.nodes.filter((n) => n.id !== accountId).map((n) => ({ id: n.id, label: n.label })));
     props.onShowEgo(g.nodes.map((n) => n.id));
   };

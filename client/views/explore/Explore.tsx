@@ -27,7 +27,7 @@ import {
 import type { LegendEntry } from '../../graph/export.ts';
 import { downloadText } from '../../lib/download.ts';
 import { useAsync } from '../../lib/useAsync.ts';
-import { hasServerFilter, type InfluencerFilters } from '../../state/filters.ts';
+import { hasServerFilter, periodNote, type InfluencerFilters } from '../../state/filters.ts';
 import { STAGES } from '../../api/types.ts';
 import { computeMatches } from './matches.ts';
 import { CommunityLegend, communityName, legendCommunities } from './CommunityLegend.tsx';
@@ -53,16 +53,22 @@ export function Explore(props: {
   ego: ReadonlySet<string> | null;
 }) {
   const { filters } = props;
+  // The period and the interaction types narrow the graph itself (the server counts only those).
+  const period = { from: filters.from, to: filters.to, types: filters.types };
   const view = useAsync(
-    (s) => fetchGraph({ cap: GRAPH_CAP, community: filters.community }, s),
-    [filters.community],
+    (s) => fetchGraph({ cap: GRAPH_CAP, community: filters.community, ...period }, s),
+    [filters.community, JSON.stringify(period)],
   );
   const serverKey = JSON.stringify({ ...filters, minScore: undefined, community: undefined });
   // The accounts the server's filters keep, and their topic scores when a topic was asked for.
   const ranking = useAsync(
     async (s) => {
       if (!hasServerFilter({ ...filters, community: undefined })) return null;
-      const { items } = await influencers({ ...filters, community: undefined }, { limit: 500 }, s);
+      const { items } = await influencers(
+        { ...filters, community: undefined, minScore: undefined },
+        { limit: 500 },
+        s,
+      );
       const topic = items.some((i) => i.topic)
         ? new Map(
             items.flatMap((i) =>
@@ -343,8 +349,9 @@ export function Explore(props: {
           {data &&
             (data.aggregated
               ? `${data.totalAccounts} accounts in ${data.nodes.length} communities: click a community to open it.`
-              : `${data.nodes.length} accounts, ${data.edges.length} links${data.truncated ? ` (top ${data.nodes.length} of ${data.totalAccounts} by score)` : ''}` +
+              : `${data.nodes.length} accounts, ${data.edges.length} links${data.truncated ? ` (top ${data.nodes.length} of ${data.totalAccounts} by ${data.window ? 'activity in the period' : 'score'})` : ''}` +
                 (matches ? ` · ${matches.size} match the filters` : ''))}
+          {data?.window && ` · ${periodNote(filters)}`}
           {filters.community !== undefined && (
             <>
               {' '}

@@ -19,6 +19,7 @@ CALL () {
 }
 WITH a, ts
 WHERE ($includeFlagged OR a.spamFlag IS NULL)
+  AND ($minScore IS NULL OR coalesce(a.score, 0.0) >= $minScore)
   AND ($community IS NULL OR a.community = $community)
   AND ($role IS NULL OR coalesce(a.roleOverride, a.role) = $role)
   AND ($region IS NULL OR toLower(a.placeRegion) = toLower($region))

@@ -19,6 +19,7 @@ interface Options {
   region?: string;
   role?: string;
   community?: string;
+  minScore?: string;
   since?: string;
   until?: string;
   types?: string;
@@ -31,6 +32,7 @@ interface Options {
 
 const FLAG: Record<string, string> = {
   radiusKm: '--radius-km',
+  minScore: '--min-score',
   from: '--since',
   to: '--until',
   includeFlagged: '--include-flagged',
@@ -60,6 +62,7 @@ export function register(program: Command): void {
     .option('--region <r>', 'state or region, e.g. MA or Massachusetts')
     .option('--role <role>', 'patient_advocate | clinician | organisation | researcher | other')
     .option('--community <id>', 'community id (see the analyze output or the API)')
+    .option('--min-score <s>', 'only accounts whose overall influence score (0-1) is at least this')
     .option('--since <date>', 'only interactions from this date or time on, e.g. 2025-01-01')
     .option('--until <date>', 'only interactions up to this date (inclusive) or time, e.g. 2025-03-31')
     .option(
@@ -82,6 +85,7 @@ export function register(program: Command): void {
           region: o.region,
           role: o.role,
           community: o.community,
+          minScore: o.minScore,
           from: o.since,
           to: o.until,
           types: o.types,

@@ -49,4 +49,46 @@ describe('influencer reasons', () => {
     ]);
     expect(items[1]!.why.topInteractions).toEqual([]);
   });
+
+  it('a topic ranking shows the reasons analysis stored (no live sort), and computes them only for accounts it has not seen', async () => {
+    await db.write(
+      `
+      CREATE (v:Account {id: 'y:voice', handle: 'voice', score: 0.5})
+      CREATE (f:Account {id: 'y:fan', handle: 'fan'})
+      CREATE (f)-[:INTERACTS {mention: 0, reply: 4, repost: 0, quote: 0, follow: 0}]->(v)
+      CREATE (tp:Topic {key: 'hashtag:t1d', kind: 'hashtag', name: 't1d', label: '#t1d', tags: ['t1d']})
+      CREATE (v)-[:TOPIC_SCORE {score: 0.9, attention: 8, pagerank: 0.1, mention: 0, reply: 4, repost: 0,
+                                quote: 0, sources: 1, localSources: 0, rank: 1}]->(tp)`,
+    );
+    await writeSummaries(db, { steps: ['reasons'] });
+    // After the analysis: a far stronger interaction, and a voice analysis has not seen yet.
+    await db.write(
+      `
+      MATCH (v:Account {id: 'y:voice'}), (tp:Topic {key: 'hashtag:t1d'})
+      CREATE (late:Account {id: 'y:late', handle: 'late'})
+      CREATE (loud:Account {id: 'y:loud', handle: 'loud'})
+      CREATE (loud)-[:INTERACTS {mention: 0, reply: 0, repost: 0, quote: 50, follow: 0}]->(v)
+      CREATE (loud)-[:INTERACTS {mention: 7, reply: 0, repost: 0, quote: 0, follow: 0}]->(late)
+      CREATE (late)-[:TOPIC_SCORE {score: 0.4, attention: 7, pagerank: 0.1, mention: 7, reply: 0, repost: 0,
+                                   quote: 0, sources: 1, localSources: 0, rank: 2}]->(tp)`,
+    );
+    const { items } = await findInfluencers(db, { hashtag: 't1d' });
+    expect(items.map((i) => i.accountId)).toEqual(['y:voice', 'y:late']);
+    const reason = (id: string, type: string, count: number) => ({
+      accountId: id,
+      handle: id.slice(2),
+      type,
+      count,
+    });
+    // The reasons as analysis stored them: the 50 quotes came later and show after the next analysis.
+    expect(items[0]!.why.topInteractions).toEqual([reason('y:fan', 'reply', 4)]);
+    // Nothing stored for y:late: computed from its interactions, the same way.
+    expect(items[1]!.why.topInteractions).toEqual([reason('y:loud', 'mention', 7)]);
+    // The explanation keeps its words: what the topic counted, and where the account stands.
+    expect(items[0]!.why.summary[0]).toBe('4 replies in #t1d, from 1 account, 0 of them local');
+    // A source's new handle shows at once (only the ids and counts are stored).
+    await db.write(`MATCH (f:Account {id: 'y:fan'}) SET f.handle = 'fan_renamed'`);
+    const again = await findInfluencers(db, { hashtag: 't1d' });
+    expect(again.items[0]!.why.topInteractions[0]!.handle).toBe('fan_renamed');
+  });
 });

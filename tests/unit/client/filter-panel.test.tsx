@@ -4,7 +4,12 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { draftToFilters, FilterPanel } from '../../../client/components/FilterPanel.tsx';
-import { DEFAULT_RADIUS_KM, parseState, type InfluencerFilters } from '../../../client/state/filters.ts';
+import {
+  DEFAULT_RADIUS_KM,
+  parseState,
+  serializeState,
+  type InfluencerFilters,
+} from '../../../client/state/filters.ts';
 
 afterEach(cleanup);
 
@@ -76,6 +81,19 @@ describe('FilterPanel', () => {
     });
   });
 
+  it('shows flagged accounts on request, keeps it in the link, and says what a period does to follows', () => {
+    const onApply = vi.fn();
+    render(<FilterPanel filters={{ radiusKm: DEFAULT_RADIUS_KM }} onApply={onApply} />);
+    expect(screen.getByText('Follows have no date: a period or a type filter leaves them out.')).toBeTruthy();
+    fireEvent.click(screen.getByLabelText('Show accounts flagged as spam or bots'));
+    apply();
+    expect(onApply.mock.calls[0]![0]).toMatchObject({ includeFlagged: true });
+    const link = serializeState({ view: 'influencers', filters: onApply.mock.calls[0]![0] });
+    expect(link).toContain('includeFlagged=true');
+    expect(parseState(link).filters.includeFlagged).toBe(true);
+    expect(parseState('?includeFlagged=yes').filters.includeFlagged).toBeUndefined();
+  });
+
   it('refuses a period that ends before it starts, beside the field', () => {
     const onApply = vi.fn();
     render(<FilterPanel filters={{ radiusKm: DEFAULT_RADIUS_KM }} onApply={onApply} />);
@@ -129,8 +147,9 @@ describe('FilterPanel', () => {
   it.each([
     ['Community', 'seven', 'Community is a number'],
     ['Community', '-2', 'Community is a number'],
-    ['Minimum score', '-0.5', 'Minimum score is a number ≥ 0'],
-    ['Minimum score', 'high', 'Minimum score is a number ≥ 0'],
+    ['Minimum score', '-0.5', 'Minimum score is a number from 0 to 1'],
+    ['Minimum score', 'high', 'Minimum score is a number from 0 to 1'],
+    ['Minimum score', '2', 'Minimum score is a number from 0 to 1'],
   ])('refuses %s = %j beside the field and applies nothing', (label, value, message) => {
     const onApply = vi.fn();
     render(<FilterPanel filters={{ radiusKm: DEFAULT_RADIUS_KM }} onApply={onApply} />);
@@ -144,7 +163,7 @@ describe('FilterPanel', () => {
     expect(error.getAttribute('role')).toBe('alert');
 
     // Fixing the value clears the error on the next apply.
-    type(label, '3');
+    type(label, '1');
     apply();
     expect(onApply).toHaveBeenCalledTimes(1);
     expect(screen.queryByRole('alert')).toBeNull();

@@ -101,12 +101,13 @@ describe('Influencers', () => {
     expect(handles()).toEqual(['@zoe_md', '@ann_rn', '@Bo']);
   });
 
-  it('hides accounts under the minimum score without asking the server again', async () => {
+  it('asks the server for the accounts at or above the minimum score, as the CLI and API do', async () => {
     const { calls } = fakeApi({ 'GET /api/influencers': { body: { items, next: null } } });
-    renderView(parseState('?minScore=0.5').filters);
+    renderView(parseState('?minScore=0.5&includeFlagged=true').filters);
     await waitFor(() => expect(screen.getByTestId('influencer-count').textContent).toBe('2 shown'));
     expect(handles()).toEqual(['@zoe_md', '@ann_rn']);
-    expect(calls[0]!.query.get('minScore')).toBeNull();
+    expect(calls[0]!.query.get('minScore')).toBe('0.5');
+    expect(calls[0]!.query.get('includeFlagged')).toBe('true');
   });
 
   it('shows an account name holding markup as text', async () => {

@@ -1,10 +1,12 @@
-// Admin: users and roles, starting an analysis or an ingest with its progress, and the audit log.
+// Admin: users and roles, the organisation's identity for the mentions inbox (Identity.tsx), starting
+// an analysis or an ingest with its progress, and the audit log.
 import { useContext, useEffect, useState, type FormEvent } from 'react';
 import { audit, createUser, job as fetchJob, startJob, users } from '../../api/endpoints.ts';
 import { ROLES, type AuditEntry, type Job, type Role } from '../../api/types.ts';
 import { SortableTable, type Column } from '../../components/SortableTable.tsx';
 import { useAsync } from '../../lib/useAsync.ts';
 import { SessionContext } from '../../state/session.ts';
+import { Identity } from './Identity.tsx';
 import { UserRow } from './UserRow.tsx';
 
 /**
@@ -221,6 +223,7 @@ export function Admin() {
         <h2 id="admin-title">Admin</h2>
       </header>
       <Users />
+      <Identity />
       <Jobs />
       <AuditLog />
     </section>

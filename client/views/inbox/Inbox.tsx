@@ -285,7 +285,7 @@ export function Inbox() {
             Last {WEEKS} weeks: {week.data.weeks.reduce((s, w) => s + w.total, 0)} mentions; top complaint
             themes {week.data.themes.map((t) => `${t.theme} (${t.count})`).join(', ') || 'none'}
             {week.data.pipelineAuthors.length > 0 &&
-              `; ${week.data.pipelineAuthors.length} authors already in outreach`}
+              `; ${week.data.pipelineAuthors.length} ${week.data.pipelineAuthors.length === 1 ? 'author' : 'authors'} already in outreach`}
           </summary>
           <WeeklyChart weekly={week.data} weeks={WEEKS} />
         </details>

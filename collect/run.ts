@@ -12,6 +12,7 @@ import type { Envelope, PageMeta } from '../ingest/sources/envelope.ts';
 import { mastodonValue, type LocalIds } from '../ingest/sources/mastodon.ts';
 import { blueskyValue } from '../ingest/sources/bluesky.ts';
 import { xValue } from '../ingest/sources/x-v2.ts';
+import { scanMentions } from '../queries/mentions.ts';
 import { clip, type SourceItem } from '../ingest/sources/source.ts';
 import { ConstraintViolationError, type Db } from '../queries/db.ts';
 import {
@@ -224,6 +225,11 @@ async function collect(
           return { r, posts: counting.posts, interactions: counting.interactions };
         }, 'collect/page');
         rememberAccounts(known, counted.r.prepared);
+        // The page's posts that name the organisation go to the mentions inbox, once each (nothing is
+        // read while no identity is set). After the page's own transaction: should this fail, the
+        // page stays collected and the next `listen scan` or ingest puts its mentions in the inbox.
+        const postIds = counted.r.prepared.posts.map((p) => p.id);
+        if (postIds.length) await scanMentions(db, { postIds, now: at });
         result.pages += 1;
         result.posts += counted.posts;
         result.interactions += counted.interactions;

@@ -37,6 +37,8 @@ export interface ScanOptions {
   postIds?: readonly string[];
   now?: Date;
   log?: (line: string) => void;
+  /** After each page of a full scan: posts read so far, and how many posts there are. */
+  onProgress?: (p: { scanned: number; total: number }) => void;
 }
 
 export interface ScanSummary {
@@ -170,6 +172,8 @@ export async function scanMentions(db: Db, opts: ScanOptions = {}): Promise<Scan
       await db.write(loadCypher('mentions/reach'), { postIds });
     }
   } else {
+    const [count] = await db.read(loadCypher('mentions/post-count'));
+    const total = Number(count?.posts ?? 0);
     let after = '';
     for (;;) {
       const rows = await db.read(loadCypher('mentions/scan-page'), {
@@ -181,6 +185,7 @@ export async function scanMentions(db: Db, opts: ScanOptions = {}): Promise<Scan
       await handle(rows);
       after = String(rows[rows.length - 1]!.id);
       opts.log?.(`listen: ${summary.scanned.toLocaleString('en-US')} posts read, ${summary.matched} name us`);
+      opts.onProgress?.({ scanned: summary.scanned, total });
     }
     await refreshReach(db);
   }
@@ -267,9 +272,21 @@ export interface ListQuery {
   offset: number;
 }
 
+const LIST_STATEMENTS = {
+  open: {
+    any: 'mentions/list-open',
+    owner: 'mentions/list-open-owner',
+    category: 'mentions/list-open-category',
+  },
+  all: { any: 'mentions/list-all', owner: 'mentions/list-all-owner', category: 'mentions/list-all-category' },
+} as const;
+
 /** The inbox: open mentions due soonest first (overdue on top), or everything newest first. */
 export async function listMentions(db: Db, q: ListQuery, now = new Date()): Promise<MentionSummary[]> {
-  const rows = await db.read(loadCypher(q.view === 'open' ? 'mentions/list-open' : 'mentions/list-all'), {
+  // An owner or a category is read through its own composite index, so a short queue or a rare
+  // category is found without walking every open mention (tests/integration/server/bounded-reads-inbox).
+  const by = q.owner ? 'owner' : q.category ? 'category' : 'any';
+  const rows = await db.read(loadCypher(LIST_STATEMENTS[q.view][by]), {
     owner: q.owner ?? null,
     category: q.category ?? null,
     state: q.state ?? null,

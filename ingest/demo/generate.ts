@@ -18,6 +18,7 @@ import {
   type Community,
 } from './vocabulary.ts';
 import { isPlanted, spamProfile, spamTags } from './spam.ts';
+import { mentionTexts } from './mention-texts.ts';
 
 export interface DemoOptions {
   outDir: string;
@@ -28,13 +29,23 @@ export interface DemoOptions {
   format?: 'csv' | 'jsonl';
   /** Also plant hashtag chats hosted by the influencers (ingest/demo/chats.ts), in one more file. */
   chats?: boolean;
+  /**
+   * Write texts into some posts that name the demo hospital (ingest/demo/mention-texts.ts), about one
+   * mention per ten interactions, so the listening inbox has a realistic load; default true.
+   */
+  mentions?: boolean;
 }
+
+/** Share of the posts that are not reposts whose text names the hospital: ~1 mention per 10 interactions. */
+const MENTION_SHARE = 0.19;
 
 export interface DemoFiles {
   files: string[];
   accounts: number;
   interactions: number;
   posts: number;
+  /** Posts whose text names the demo hospital (what the inbox will hold once its identity is set). */
+  mentions: number;
 }
 
 type Role = 'advocate' | 'clinician' | 'hospital' | 'researcher' | 'bot' | 'noise';
@@ -177,7 +188,8 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoFiles> {
 
   // Interactions: posts with one to three interactions each, and follows.
   const ew = format === 'csv' ? new LineWriter(createWriteStream(edgesFile)) : aw;
-  if (format === 'csv') await ew.line('source,target,type,timestamp,post_id,hashtags');
+  if (format === 'csv') await ew.line('source,target,type,timestamp,post_id,hashtags,text');
+  const texts = mentionTexts(seededRng((opts.seed ?? 42) + 31), opts.mentions === false ? 0 : MENTION_SHARE);
   const start = Date.UTC(2025, 0, 1);
   const span = 180 * 24 * 3600 * 1000;
   let written = 0;
@@ -210,7 +222,7 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoFiles> {
     if (rand() < 0.1) {
       let target = targetFor(author);
       if (target === author) target = (target + 1) % n;
-      await edge(ew, format, a.id, accounts[target]!.id, 'follow', ts, '', []);
+      await edge(ew, format, a.id, accounts[target]!.id, 'follow', ts, '', [], undefined);
       written += 1;
       continue;
     }
@@ -236,11 +248,13 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoFiles> {
     // A repost or reply has one target; a mention or quote post may name up to three people.
     const count = type === 'mention' || type === 'quote' ? 1 + Math.floor(rand() * rand() * 3) : 1;
     const used = new Set<number>([author]);
+    // A repost's text is the original's, so only posts of their own may name the hospital.
+    const text = type === 'repost' ? undefined : texts.next();
     for (let k = 0; k < count && written < total; k++) {
       const target = targetFor(author);
       if (used.has(target)) continue;
       used.add(target);
-      await edge(ew, format, a.id, accounts[target]!.id, k === 0 ? type : 'mention', ts, postId, tags);
+      await edge(ew, format, a.id, accounts[target]!.id, k === 0 ? type : 'mention', ts, postId, tags, text);
       written += 1;
     }
   }
@@ -260,6 +274,7 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoFiles> {
     accounts: n,
     interactions: written,
     posts,
+    mentions: texts.named,
   };
 }
 
@@ -272,10 +287,11 @@ async function edge(
   ts: string,
   postId: string,
   tags: string[],
+  text: string | undefined,
 ) {
   if (format === 'csv') {
     await w.line(
-      [source, target, type, ts, postId, tags.map((t) => `#${t}`).join(' ')].map(csvCell).join(','),
+      [source, target, type, ts, postId, tags.map((t) => `#${t}`).join(' '), text].map(csvCell).join(','),
     );
   } else if (type === 'follow') {
     await w.line(JSON.stringify({ kind: 'follow', source: `csv:${source}`, target: `csv:${target}` }));
@@ -288,6 +304,7 @@ async function edge(
         author: `csv:${source}`,
         createdAt: ts,
         hashtags: tags,
+        ...(text === undefined ? {} : { text }),
         interactions: [{ type, target: `csv:${target}` }],
       }),
     );

@@ -1,7 +1,9 @@
 // Demo listening data: the demo hospital's identity and posts about it written by demo accounts, so
 // `npm start` opens a working inbox: praise, questions, complaints that influencers repost and quote,
 // a clinical-safety post, sarcasm, and a competitor with a similar name that must not match. Posts are
-// dated in the last days before `now`; the older ones landed two days ago, so some are overdue.
+// dated in the last days before `now`; the older ones landed two days ago, so some are overdue. The
+// demo network's own posts that name the hospital (ingest/demo/mention-texts.ts) join them in a full
+// scan, and a few answered mentions a week over the last eight weeks feed the weekly view.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +11,7 @@ import { loadCypher } from '../../queries/cypher.ts';
 import { int, type Db } from '../../queries/db.ts';
 import { getIdentity, setIdentity } from '../../queries/identity.ts';
 import type { IdentityInput } from '../../queries/listening/contract.ts';
-import { scanMentions } from '../../queries/mentions.ts';
+import { scanMentions, setMentionState } from '../../queries/mentions.ts';
 import { setRelationship } from '../../server/outreach/records.ts';
 import { ingestFiles } from '../pipeline.ts';
 import { RejectsFile } from '../rejects.ts';
@@ -120,5 +122,67 @@ export async function ensureDemoMentions(
   // The author of the first complaint is someone outreach already knows.
   const firstAuthor = authors[40]!;
   await setRelationship(db, 'demo', firstAuthor, { stage: 'contacted' });
-  log(`demo inbox: ${older.created + newer.created} mentions of Mercy General planted`);
+  const history = await plantHistory(db, authors.slice(40), now);
+  log(`demo inbox: ${older.created + newer.created + history} mentions of Mercy General planted`);
+  // The demo network's own posts that name the hospital (ingest/demo/mention-texts.ts, about one per
+  // ten interactions): a full scan, as `listen scan` does, so a large demo has a realistic inbox.
+  const all = await scanMentions(db, { now, log });
+  if (all.created) log(`demo inbox: ${all.created.toLocaleString('en-US')} more from the demo network`);
+}
+
+// The last eight weeks, already answered: what the weekly view charts.
+const HISTORY: string[] = [
+  'Waited 4 hours in the Mercy General ER again tonight.',
+  'Mercy General billing sent my bill to collections by mistake.',
+  'Parking at Mercy General is a nightmare, missed my appointment.',
+  'Thank you Mercy General for the kind care for my grandma. #MercyCares',
+  'Does Mercy General have evening hours for vaccines?',
+  'The nurses at Mercy Westside were wonderful today.',
+  'Nobody at Mercy General answers the phone about my results.',
+  'Mercy General is opening a new clinic downtown.',
+];
+
+/**
+ * A few mentions a week over the last eight weeks, answered and resolved by the demo team, so the
+ * weekly view shows volume, sentiment and categories over time. Returns how many were planted.
+ */
+async function plantHistory(db: Db, authors: string[], now: Date): Promise<number> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'carecircle-demo-history-'));
+  const posts: { id: string; at: Date }[] = [];
+  const lines: unknown[] = [];
+  for (let week = 1; week <= 8; week++) {
+    // More complaints in the weeks the ER was busy: the chart has a shape.
+    const count = 3 + ((week * 5) % 4);
+    for (let k = 0; k < count; k++) {
+      const i = posts.length;
+      const at = new Date(now.getTime() - (week * 7 - k) * 86_400_000);
+      const id = `csv:demo-history-${i + 1}`;
+      posts.push({ id, at });
+      lines.push({
+        kind: 'post',
+        id,
+        platform: 'csv',
+        author: authors[i % authors.length],
+        createdAt: at.toISOString(),
+        text: HISTORY[(i * 3 + week) % HISTORY.length],
+        lang: 'en',
+        url: `https://social.example/posts/demo-history-${i + 1}`,
+      });
+    }
+  }
+  const file = path.join(dir, 'history.jsonl');
+  writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  const rejects = new RejectsFile(path.join(dir, 'rejects.csv'));
+  try {
+    await ingestFiles(db, [file], { format: 'jsonl', batchSize: 500, dryRun: false, rejects });
+  } finally {
+    await rejects.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  let created = 0;
+  for (const p of posts) {
+    created += (await scanMentions(db, { postIds: [p.id], now: p.at })).created;
+    await setMentionState(db, 'demo', p.id, { state: 'resolved' }, new Date(p.at.getTime() + 3_600_000));
+  }
+  return created;
 }

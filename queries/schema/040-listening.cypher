@@ -6,6 +6,12 @@ CREATE CONSTRAINT mention_post IF NOT EXISTS FOR (m:Mention) REQUIRE m.postId IS
 CREATE INDEX mention_due IF NOT EXISTS FOR (m:Mention) ON (m.dueAt);
 CREATE INDEX mention_received IF NOT EXISTS FOR (m:Mention) ON (m.receivedAt);
 CREATE INDEX mention_owner IF NOT EXISTS FOR (m:Mention) ON (m.owner);
+// "My queue" and one category, in either order, without walking the other mentions (the equality on
+// the first property leaves the index in the order of the second).
+CREATE INDEX mention_owner_due IF NOT EXISTS FOR (m:Mention) ON (m.owner, m.dueAt);
+CREATE INDEX mention_category_due IF NOT EXISTS FOR (m:Mention) ON (m.category, m.dueAt);
+CREATE INDEX mention_owner_received IF NOT EXISTS FOR (m:Mention) ON (m.owner, m.receivedAt);
+CREATE INDEX mention_category_received IF NOT EXISTS FOR (m:Mention) ON (m.category, m.receivedAt);
 CREATE INDEX mention_author IF NOT EXISTS FOR (m:Mention) ON (m.authorId);
 CREATE INDEX mention_week IF NOT EXISTS FOR (m:Mention) ON (m.week);
 CREATE CONSTRAINT notification_id IF NOT EXISTS FOR (n:Notification) REQUIRE n.id IS UNIQUE;

@@ -1,11 +1,13 @@
-// What each job kind runs: the analysis (queries/analysis/run.ts) and the ingest pipeline
-// (ingest/pipeline.ts), the same code the `analyze` and `ingest` commands run.
+// What each job kind runs: the analysis (queries/analysis/run.ts), the ingest pipeline
+// (ingest/pipeline.ts) and the listening scan (queries/mentions.ts), the same code the `analyze`,
+// `ingest` and `listen scan` commands run.
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { Invalid } from '../../queries/errors.ts';
 import { PHASES, runAnalysis } from '../../queries/analysis/run.ts';
 import { ingestFiles } from '../../ingest/pipeline.ts';
 import { scanAfterIngest } from '../../ingest/listen.ts';
+import { scanMentions } from '../../queries/mentions.ts';
 import { defaultRejectsPath, RejectsFile } from '../../ingest/rejects.ts';
 import { FORMATS } from '../../ingest/detect.ts';
 import { z } from 'zod';
@@ -28,13 +30,16 @@ export const IngestParams = z.object({
   files: z.array(z.string().min(1).max(500)).min(1).max(100),
   format: z.enum(['auto', ...FORMATS]).default('auto'),
 });
-export const JobRequest = z.discriminatedUnion('kind', [AnalyzeParams, IngestParams]);
+/** Match every post against the organisation's identity again, e.g. after an admin changed it. */
+export const ScanParams = z.object({ kind: z.literal('scan') });
+export const JobRequest = z.discriminatedUnion('kind', [AnalyzeParams, IngestParams, ScanParams]);
 export type JobRequest = z.infer<typeof JobRequest>;
 
 export type Runner<P> = (db: Db, params: P, progress: ReportProgress) => Promise<unknown>;
 export interface JobRunners {
   analyze: Runner<z.infer<typeof AnalyzeParams>>;
   ingest: Runner<z.infer<typeof IngestParams> & { paths: string[] }>;
+  scan: Runner<z.infer<typeof ScanParams>>;
 }
 
 export const defaultRunners: JobRunners = {
@@ -74,6 +79,16 @@ export const defaultRunners: JobRunners = {
     } finally {
       await rejects.close();
     }
+  },
+  async scan(db, _params, progress) {
+    return scanMentions(db, {
+      onProgress: ({ scanned, total }) =>
+        progress({
+          phase: 'matching posts',
+          fraction: total > 0 ? Math.min(1, scanned / total) : null,
+          message: `${scanned.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} posts read`,
+        }),
+    });
   },
 };
 

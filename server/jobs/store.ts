@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 
-export const JobKind = z.enum(['analyze', 'ingest']);
+export const JobKind = z.enum(['analyze', 'ingest', 'scan']);
 export type JobKind = z.infer<typeof JobKind>;
 
 export const Job = z.object({

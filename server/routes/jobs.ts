@@ -1,4 +1,4 @@
-// Admin jobs: POST /api/jobs {kind: 'analyze' | 'ingest', …} → 202 with the job; GET /api/jobs/:id
+// Admin jobs: POST /api/jobs {kind: 'analyze' | 'ingest' | 'scan', …} → 202 with the job; GET /api/jobs/:id
 // for its progress; GET /api/jobs for the recent ones.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -32,7 +32,7 @@ const jobs: FastifyPluginAsyncZod<JobRouteOptions> = async (app, opts) => {
     {
       schema: {
         tags: ['jobs'],
-        summary: 'Start an analysis or an ingest (admin)',
+        summary: 'Start an analysis, an ingest or a listening scan (admin)',
         body: JobRequest,
         response: { 202: Job, 400: ErrorBody, 409: ErrorBody },
       },
@@ -47,6 +47,11 @@ const jobs: FastifyPluginAsyncZod<JobRouteOptions> = async (app, opts) => {
           job = app.jobs.start('analyze', actor, { ...body }, (progress) =>
             // A finished job changed the graph: cached rankings and profiles are out of date.
             opts.runners.analyze(app.db, body, progress).finally(() => app.graphCache.clear()),
+          );
+        } else if (body.kind === 'scan') {
+          // The inbox is read from Neo4j on every request, so no cache is cleared.
+          job = app.jobs.start('scan', actor, { ...body }, (progress) =>
+            opts.runners.scan(app.db, body, progress),
           );
         } else {
           const paths = await importPaths(body.files, opts.importDir);

@@ -9,6 +9,7 @@
 import type { FastifyInstance } from 'fastify';
 import { loadCypher } from '../../queries/cypher.ts';
 import { int, type Db } from '../../queries/db.ts';
+import { assignMentions, listMentions } from '../../queries/mentions.ts';
 import { setUser } from '../../server/auth/users.ts';
 import { setRelationship } from '../../server/outreach/records.ts';
 
@@ -76,6 +77,8 @@ export async function measureRoutes(o: {
   app: FastifyInstance;
   url: string;
   topAccount: string;
+  /** A mention in the inbox (issue 18), best one that others amplified: its detail is measured. */
+  mention: string;
   connections: number;
   seconds: number;
   autocannon: Autocannon;
@@ -90,6 +93,15 @@ export async function measureRoutes(o: {
   for (const [i, r] of partners.slice(1, 6).entries()) {
     await setRelationship(db, 'bench-admin', String(r.id), { stage: i % 2 === 0 ? 'partner' : 'responded' });
   }
+  // "My queue" needs mentions of one's own: a hundred open ones, taken from further down the list.
+  const queue = await listMentions(db, { view: 'open', limit: 100, offset: 200 });
+  if (queue.length)
+    await assignMentions(
+      db,
+      'bench-admin',
+      queue.map((m) => m.postId),
+      'bench-admin',
+    );
   const [p] = await db.read(loadCypher('server/bench/route-params'));
   const community = String(p?.community ?? 0);
   const tag = encodeURIComponent(String(p?.tag ?? 't1d'));
@@ -154,6 +166,22 @@ export async function measureRoutes(o: {
     { route: 'outreach/next-steps', path: '/api/outreach/next-steps', serverCached: false },
     { route: 'outreach/contacts', path: `/api/outreach/contacts?accountId=${id}`, serverCached: false },
     { route: 'audit (a page)', path: '/api/audit?limit=50', serverCached: false },
+    // The mentions inbox (issue 18): read from Neo4j on every request, never from the server's cache.
+    { route: 'mentions (open, 50)', path: '/api/mentions?limit=50', serverCached: false },
+    { route: 'mentions (my queue)', path: '/api/mentions?mine=true&limit=50', serverCached: false },
+    {
+      route: 'mentions?category=complaint',
+      path: '/api/mentions?category=complaint&limit=50',
+      serverCached: false,
+    },
+    {
+      route: 'mentions?category=clinical_safety',
+      path: '/api/mentions?category=clinical_safety&limit=50',
+      serverCached: false,
+    },
+    { route: 'mentions?view=all', path: '/api/mentions?view=all&limit=50', serverCached: false },
+    { route: 'mentions/:id', path: `/api/mentions/${encodeURIComponent(o.mention)}`, serverCached: false },
+    { route: 'mentions/weekly', path: '/api/mentions/weekly?weeks=12', serverCached: false },
   ];
 
   // First requests, one at a time, before any route is warmed.

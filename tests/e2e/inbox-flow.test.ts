@@ -55,7 +55,7 @@ describe('inbox flow in the web app', () => {
   });
 
   it('takes the oldest complaint and sees who amplified it', async () => {
-    await page.getByLabel('Category').selectOption('complaint');
+    await page.getByLabel('Category', { exact: true }).selectOption('complaint');
     const first = page.locator('[data-testid="inbox-list"] tbody tr').first();
     await expect.poll(() => first.textContent(), { timeout: 20_000 }).toMatch(/Waited 6 hours/);
     await first.click();

@@ -1,11 +1,13 @@
-// Admin: users and roles, starting an analysis or an ingest with its progress, and the audit log;
-// and Collections (Collections.tsx), the watches that fetch from the platforms.
+// Admin in three sections: users, starting an analysis or an ingest with its progress, and the audit
+// log; the organisation's identity for the mentions inbox (Identity.tsx); and Collections
+// (Collections.tsx), the watches that fetch from the platforms.
 import { useContext, useEffect, useState, type FormEvent } from 'react';
 import { audit, createUser, job as fetchJob, startJob, users } from '../../api/endpoints.ts';
 import { ROLES, type AuditEntry, type Job, type Role } from '../../api/types.ts';
 import { SortableTable, type Column } from '../../components/SortableTable.tsx';
 import { useAsync } from '../../lib/useAsync.ts';
 import { SessionContext } from '../../state/session.ts';
+import { Identity } from './Identity.tsx';
 import { UserRow } from './UserRow.tsx';
 import { Collections } from './Collections.tsx';
 
@@ -218,6 +220,7 @@ function AuditLog() {
 
 const SECTIONS = [
   { key: 'people', label: 'Users, jobs and audit' },
+  { key: 'identity', label: 'Our identity' },
   { key: 'collections', label: 'Collections' },
 ] as const;
 
@@ -246,6 +249,8 @@ export function Admin() {
           <Jobs />
           <AuditLog />
         </>
+      ) : section === 'identity' ? (
+        <Identity />
       ) : (
         <Collections />
       )}

@@ -1,5 +1,5 @@
 // The mentions inbox: open mentions with the most overdue on top (or everything), filters by category,
-// "my queue", bulk assign, escalation notices, and a mention's detail: the post (as text), who
+// "my queue", bulk assign, escalation notices, the weekly view (WeeklyChart.tsx), and a mention's detail: the post (as text), who
 // amplified it, and the reply editor, where a refused phrase is highlighted with a safe wording.
 import { useContext, useState } from 'react';
 import { ApiError } from '../../api/http.ts';
@@ -13,12 +13,14 @@ import {
   notifications,
   setState,
   weekly,
+  WEEKS,
   type Category,
   type InboxQuery,
   type MentionDetail,
   type MentionSummary,
   type ReplyProblem,
 } from './api.ts';
+import { WeeklyChart } from './WeeklyChart.tsx';
 
 const CATEGORIES: { value: Category; label: string }[] = [
   { value: 'clinical_safety', label: 'Clinical safety' },
@@ -278,12 +280,15 @@ export function Inbox() {
         </ul>
       )}
       {week.data && week.data.weeks.length > 0 && (
-        <p className="muted weekly" data-testid="weekly">
-          This period: {week.data.weeks.reduce((s, w) => s + w.total, 0)} mentions; top complaint themes{' '}
-          {week.data.themes.map((t) => `${t.theme} (${t.count})`).join(', ') || 'none'}
-          {week.data.pipelineAuthors.length > 0 &&
-            `; ${week.data.pipelineAuthors.length} authors already in outreach`}
-        </p>
+        <details className="weekly" open data-testid="weekly">
+          <summary>
+            Last {WEEKS} weeks: {week.data.weeks.reduce((s, w) => s + w.total, 0)} mentions; top complaint
+            themes {week.data.themes.map((t) => `${t.theme} (${t.count})`).join(', ') || 'none'}
+            {week.data.pipelineAuthors.length > 0 &&
+              `; ${week.data.pipelineAuthors.length} ${week.data.pipelineAuthors.length === 1 ? 'author' : 'authors'} already in outreach`}
+          </summary>
+          <WeeklyChart weekly={week.data} weeks={WEEKS} />
+        </details>
       )}
       <div className="inbox-split">
         {list.error && <p role="alert">{list.error.message}</p>}

@@ -36,4 +36,6 @@ export const markSent = (id: string, text: string, url: string) =>
   request<MentionDetail>('POST', `/api/mentions/${enc(id)}/reply/sent`, { body: { text, url } });
 export const notifications = (signal?: AbortSignal) =>
   get<{ items: Notification[] }>('/api/notifications', undefined, signal);
-export const weekly = (signal?: AbortSignal) => get<Weekly>('/api/mentions/weekly', { weeks: 8 }, signal);
+/** How many weeks the inbox's weekly view covers. */
+export const WEEKS = 8;
+export const weekly = (signal?: AbortSignal) => get<Weekly>('/api/mentions/weekly', { weeks: WEEKS }, signal);

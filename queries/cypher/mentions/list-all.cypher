@@ -1,8 +1,7 @@
 // Every mention, newest arrival first (receivedAt index), with the same filters; LIMIT bounds it.
+// Without an owner or a category; those filters have their own statements (list-all-owner, -category).
 MATCH (m:Mention)
 WHERE m.receivedAt IS NOT NULL
-  AND ($owner IS NULL OR m.owner = $owner)
-  AND ($category IS NULL OR m.category = $category)
   AND ($state IS NULL OR m.state = $state)
   AND ($sentiment IS NULL OR m.sentiment = $sentiment)
 WITH m ORDER BY m.receivedAt DESC, m.postId ASC SKIP $skip LIMIT $limit

@@ -150,10 +150,15 @@ export function register(program: Command): void {
     .option('--seed <n>', 'random seed (same seed, same files)', '42')
     .addOption(new Option('--format <format>', 'file format').choices(['csv', 'jsonl']).default('csv'))
     .option('--chats', 'also plant hashtag chats hosted by the influencers (chats.csv or chats.jsonl)')
+    .option(
+      '--no-mentions',
+      'leave out the posts that name the demo hospital (about one per ten interactions)',
+    )
     .option('--json', 'print what was written as JSON')
     .action(
       async (o: {
         chats?: boolean;
+        mentions: boolean;
         out: string;
         accounts: string;
         interactions?: string;
@@ -171,12 +176,13 @@ export function register(program: Command): void {
             seed: positiveInt('--seed', o.seed),
             format: o.format,
             chats: !!o.chats,
+            mentions: o.mentions,
           });
           out.result(
             r,
             (v: typeof r) =>
               `wrote ${v.accounts.toLocaleString('en-US')} accounts, ${v.interactions.toLocaleString('en-US')} interactions ` +
-              `(${v.posts.toLocaleString('en-US')} posts): ${v.files.join(', ')}`,
+              `(${v.posts.toLocaleString('en-US')} posts, ${v.mentions.toLocaleString('en-US')} naming the demo hospital): ${v.files.join(', ')}`,
           );
         } catch (err) {
           fail(err, !!o.json);

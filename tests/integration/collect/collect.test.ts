@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../queries/db.ts';
+import { setIdentity } from '../../../queries/identity.ts';
 import { listWatches } from '../../../queries/watches.ts';
 import { resetGraph, useTestGraph } from '../../helpers/db.ts';
 import { graphState, derivedMismatches } from '../ingest/state.ts';
@@ -94,6 +95,36 @@ describe('Mastodon account timeline', { timeout: 300_000 }, () => {
       expect.stringContaining(`since_id=${MASTO_STATUSES[0]!.id}`),
     ]);
     expect(await graphState(db)).toEqual(once);
+  });
+
+  it('puts the collected posts that name the organisation into the mentions inbox, once (issue 18)', async () => {
+    // The organisation's brand hashtag is one the fixture's statuses use: nine of them carry #rstats.
+    await setIdentity(db, 'test', { hashtags: ['rstats'] });
+    const id = await watch();
+    const clock = fakeClock();
+    await run(db, id, clock);
+    const count = async (q: string) => Number((await db.read(q))[0]?.n);
+    const tagged = await count(
+      "MATCH (p:Post)-[:TAGGED]->(:Hashtag {tag: 'rstats'}) RETURN count(DISTINCT p) AS n",
+    );
+    expect(tagged).toBe(9);
+    expect(await count('MATCH (m:Mention) RETURN count(m) AS n')).toBe(tagged);
+    expect(
+      await count(
+        "MATCH (m:Mention) WHERE m.reasons = ['hashtag:#rstats'] AND m.state = 'new' AND m.dueAt IS NOT NULL RETURN count(m) AS n",
+      ),
+    ).toBe(tagged);
+    // Nothing twice: the next run, and the same statuses collected again from scratch.
+    await run(db, id, clock);
+    const again = await addWatch(db, {
+      id: 'rstats-again',
+      platform: 'mastodon',
+      kind: 'account',
+      target: 'schochastics@fosstodon.org',
+      baseUrl: world.replay.base,
+    });
+    expect(await run(db, again, clock)).toMatchObject({ status: 'done', pages: 4 });
+    expect(await count('MATCH (m:Mention) RETURN count(m) AS n')).toBe(tagged);
   });
 
   it('an incremental run adds only the statuses posted since, ending in the full graph', async () => {

@@ -11,6 +11,7 @@ describe('authorisation matrix: every role × every route', () => {
         return { ok: true };
       },
       ingest: async () => ({}),
+      scan: async () => ({}),
     },
   });
   let api: Api;

@@ -2,6 +2,7 @@
 // hashtags, exclusions, our own posts), one mention per post across repeated ingests and collector
 // runs, reach from reposts and quotes, triage states, first-response targets on an injected clock,
 // escalation, both reply guards (422 naming the phrase, nothing saved) and the audit trail.
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -311,5 +312,52 @@ describe('listening: the mentions inbox over HTTP', () => {
     ]);
     expect(w.themes[0]).toEqual({ theme: 'waiting', count: 1 });
     expect(w.pipelineAuthors).toEqual([{ id: 'x:1', handle: 'ana_waits', stage: 'contacted', mentions: 1 }]);
+  });
+
+  it('an admin adds a campus and rescans as a job: the post that names it lands in the inbox, audited', async () => {
+    const text = 'The Eastside Urgent Care had no wait at all tonight, thank you.';
+    const file = path.join(tmpdir(), `carecircle-listening-eastside-${process.pid}.jsonl`);
+    writeFileSync(
+      file,
+      JSON.stringify({ kind: 'post', id: 'x:east1', platform: 'x', author: 'x:9', text, lang: 'en' }) + '\n',
+    );
+    const rejects = new RejectsFile(`${file}.rejects.csv`);
+    try {
+      await ingestFiles(api.db, [file], { format: 'jsonl', batchSize: 10, dryRun: false, rejects });
+    } finally {
+      await rejects.close();
+    }
+    const inInbox = async () =>
+      ((await (await viewer.fetch('/api/mentions?view=all&limit=200')).json()).items as { postId: string }[])
+        .map((m) => m.postId)
+        .includes('x:east1');
+    // Scanned with the identity as it is, the post names nothing of ours.
+    expect((await scanMentions(api.db, { postIds: ['x:east1'], now: clock })).matched).toBe(0);
+    expect(await inInbox()).toBe(false);
+
+    const before = await audits();
+    const add = await admin.fetch('/api/identity/campuses', {
+      method: 'POST',
+      json: { terms: ['Eastside Urgent Care'] },
+    });
+    expect((await add.json()).campuses).toEqual(['Mercy Westside', 'Eastside Urgent Care']);
+    // Only an admin starts a scan.
+    expect((await olga.fetch('/api/jobs', { method: 'POST', json: { kind: 'scan' } })).status).toBe(403);
+    const started = await admin.fetch('/api/jobs', { method: 'POST', json: { kind: 'scan' } });
+    expect(started.status).toBe(202);
+    const job = await started.json();
+    let done = job;
+    for (let i = 0; i < 100 && done.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      done = await (await admin.fetch(`/api/jobs/${job.id}`)).json();
+    }
+    expect(done).toMatchObject({ kind: 'scan', status: 'succeeded', result: { created: 1 } });
+    expect(done.result.scanned).toBeGreaterThan(1);
+    expect(await inInbox()).toBe(true);
+    const m = await get(viewer, 'x:east1');
+    expect(m.reasons).toEqual([{ kind: 'campus', value: 'Eastside Urgent Care' }]);
+    expect(m.category).toBe('praise');
+    // The identity change and the job start are both in the audit log.
+    expect(await audits()).toBe(before + 2);
   });
 });

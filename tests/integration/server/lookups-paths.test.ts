@@ -107,6 +107,7 @@ describe('admin ingest paths are checked after symlinks are resolved', () => {
           ran.push(p.paths);
           return {};
         },
+        scan: async () => ({}),
       },
     },
     { seed: false },

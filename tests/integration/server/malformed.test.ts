@@ -107,7 +107,7 @@ const rawBody = fc.oneof(
 
 describe('malformed input never causes a 5xx', () => {
   const suite = useApi({
-    jobRunners: { analyze: async () => ({}), ingest: async () => ({}) },
+    jobRunners: { analyze: async () => ({}), ingest: async () => ({}), scan: async () => ({}) },
     importDir: 'tests/fixtures/phi',
   });
   let api: Api;

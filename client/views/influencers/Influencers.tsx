@@ -29,7 +29,8 @@ export function Influencers(props: {
   filters: InfluencerFilters;
   onFilters: (f: InfluencerFilters) => void;
   selected: string | undefined;
-  onOpen: (accountId: string) => void;
+  /** The row comes along so the account panel can say where the account stands in this ranking. */
+  onOpen: (accountId: string, item?: InfluencerItem) => void;
 }) {
   const { filters } = props;
   const key = JSON.stringify(filters);
@@ -135,7 +136,7 @@ export function Influencers(props: {
           rows={rows}
           columns={columns}
           rowKey={(i) => i.accountId}
-          onOpen={(i) => props.onOpen(i.accountId)}
+          onOpen={(i) => props.onOpen(i.accountId, i)}
           selectedKey={props.selected}
         />
         {next && (

@@ -163,7 +163,11 @@ export const endUserSessions = (name: string) => request<void>('POST', `${userPa
 export const deleteUser = (name: string) => request<void>('DELETE', userPath(name));
 
 export const importFiles = (signal?: AbortSignal) =>
-  get<{ folder: string; items: ImportFile[]; truncated: boolean; missing: boolean }>('/api/jobs/import-files', undefined, signal);
+  get<{ folder: string; items: ImportFile[]; truncated: boolean; missing: boolean }>(
+    '/api/jobs/import-files',
+    undefined,
+    signal,
+  );
 export const startJob = (body: JobRequest) => request<Job>('POST', '/api/jobs', { body });
 export const job = (id: string, signal?: AbortSignal) =>
   get<Job>(`/api/jobs/${encodeURIComponent(id)}`, undefined, signal);

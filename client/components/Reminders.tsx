@@ -40,16 +40,18 @@ export function Reminders(props: {
           <ul>
             {r.items.slice(0, 3).map((i) => (
               <li key={i.relationship.accountId}>
-                <button type="button" className="link" onClick={() => props.onOpenAccount(i.relationship.accountId)}>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => props.onOpenAccount(i.relationship.accountId)}
+                >
                   @{i.handle ?? i.relationship.accountId}
                 </button>{' '}
                 {i.relationship.nextStep}
               </li>
             ))}
           </ul>
-          {r.overdue + r.dueToday > 3 && (
-            <p className="muted">and {r.overdue + r.dueToday - 3} more</p>
-          )}
+          {r.overdue + r.dueToday > 3 && <p className="muted">and {r.overdue + r.dueToday - 3} more</p>}
         </>
       ) : (
         <p className="muted">Nothing due today.</p>

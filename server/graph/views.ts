@@ -212,7 +212,8 @@ export function explain(p: AccountProfile): string[] {
     out.push(`belongs to the ${p.community.label ?? `community ${p.community.id}`} community${share}`);
   }
   // The bridge score is the spread of its interactions over communities (participation coefficient).
-  if (s.bridge !== null && s.bridge >= 0.5) out.push('links several communities: its conversations cross groups');
+  if (s.bridge !== null && s.bridge >= 0.5)
+    out.push('links several communities: its conversations cross groups');
   else if (s.bridge !== null && s.bridge >= 0.2) out.push('talks with people in more than one community');
   if (p.topHashtags.length > 0) {
     out.push(

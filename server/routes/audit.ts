@@ -26,7 +26,10 @@ const audit: FastifyPluginAsyncZod = async (app) => {
             target: z.string().max(400).optional().describe('what it was about, e.g. account:x:123'),
             action: z
               .string()
-              .regex(/^[a-z_]+(\.[a-z_]+)?$/, 'must be an action like contact.update, or a family like contact')
+              .regex(
+                /^[a-z_]+(\.[a-z_]+)?$/,
+                'must be an action like contact.update, or a family like contact',
+              )
               .max(64)
               .optional(),
             from: IsoDate.optional().describe('on or after this day (UTC)'),

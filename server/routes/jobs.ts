@@ -75,7 +75,8 @@ const jobs: FastifyPluginAsyncZod<JobRouteOptions> = async (app, opts) => {
     {
       schema: {
         tags: ['jobs'],
-        summary: 'The files an ingest job can read: the import folder (CARECIRCLE_IMPORT_DIR), listed (admin)',
+        summary:
+          'The files an ingest job can read: the import folder (CARECIRCLE_IMPORT_DIR), listed (admin)',
         response: {
           200: z.object({
             folder: z.string(),

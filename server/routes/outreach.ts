@@ -265,11 +265,13 @@ const outreach: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const body = Readable.from(pipelineCsvStream(pipelinePages(app.db, req.query)));
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="outreach-pipeline.csv"')
-        // A stream is piped as it is (the string schema documents the body for OpenAPI only).
-        .send(body as unknown as string);
+      return (
+        reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="outreach-pipeline.csv"')
+          // A stream is piped as it is (the string schema documents the body for OpenAPI only).
+          .send(body as unknown as string)
+      );
     },
   );
 };

@@ -30,8 +30,7 @@ export function Timeline(props: { accountId: string; version: string }) {
       <ol className="timeline" data-testid="account-timeline">
         {events.data?.items.map((e, i) => (
           <li key={`${e.kind}-${e.at}-${i}`} className={`event-${e.kind}`}>
-            <time dateTime={e.at}>{new Date(e.at).toLocaleDateString()}</time>{' '}
-            <span>{eventText(e)}</span>
+            <time dateTime={e.at}>{new Date(e.at).toLocaleDateString()}</time> <span>{eventText(e)}</span>
             {e.by && <span className="muted"> · {e.by}</span>}
           </li>
         ))}

@@ -111,12 +111,12 @@ function Jobs(props: { onFinished: () => void }) {
         }}
       >
         <fieldset>
-          <legend>
-            Files in the import folder{folder.data ? <> ({folder.data.folder})</> : null}
-          </legend>
+          <legend>Files in the import folder{folder.data ? <> ({folder.data.folder})</> : null}</legend>
           {folder.error && <p role="alert">{folder.error.message}</p>}
           {folder.data?.missing && (
-            <p className="muted">The import folder does not exist yet. Put export files in it, then refresh.</p>
+            <p className="muted">
+              The import folder does not exist yet. Put export files in it, then refresh.
+            </p>
           )}
           {folder.data && !folder.data.missing && files.length === 0 && (
             <p className="muted">The import folder is empty. Put export files in it, then refresh.</p>
@@ -130,7 +130,8 @@ function Jobs(props: { onFinished: () => void }) {
                     checked={chosen.has(f.name)}
                     onChange={(e) => toggle(f.name, e.target.checked)}
                   />{' '}
-                  {f.name} <span className="muted">
+                  {f.name}{' '}
+                  <span className="muted">
                     {sizeText(f.bytes)} · {new Date(f.modifiedAt).toLocaleDateString()}
                   </span>
                 </label>
@@ -239,10 +240,7 @@ function AuditLog(props: { version: number; onOpenAccount: (id: string) => void 
   const [before, setBefore] = useState<number | undefined>(undefined);
   const [draft, setDraft] = useState<AuditFilters>({});
   const [filters, setFilters] = useState<AuditFilters>({});
-  const page = useAsync(
-    (s) => audit({ ...filters, before, limit: 50 }, s),
-    [before, filters, props.version],
-  );
+  const page = useAsync((s) => audit({ ...filters, before, limit: 50 }, s), [before, filters, props.version]);
   const columns: Column<AuditEntry>[] = [
     { key: 'at', header: 'When', render: (e) => new Date(e.at).toLocaleString(), sortValue: (e) => e.seq },
     { key: 'actor', header: 'Who', render: (e) => e.actor, sortValue: (e) => e.actor },
@@ -302,7 +300,12 @@ function AuditLog(props: { version: number; onOpenAccount: (id: string) => void 
           ))}
         </select>
         <label htmlFor="audit-from">From</label>
-        <input id="audit-from" type="date" value={draft.from ?? ''} onChange={(e) => set('from', e.target.value)} />
+        <input
+          id="audit-from"
+          type="date"
+          value={draft.from ?? ''}
+          onChange={(e) => set('from', e.target.value)}
+        />
         <label htmlFor="audit-to">To</label>
         <input id="audit-to" type="date" value={draft.to ?? ''} onChange={(e) => set('to', e.target.value)} />
         <button type="submit">Filter</button>

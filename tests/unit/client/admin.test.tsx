@@ -77,7 +77,9 @@ describe('Admin', () => {
           next: null,
         },
       },
-      'GET /api/jobs/import-files': { body: { folder: 'import', items: [], truncated: false, missing: false } },
+      'GET /api/jobs/import-files': {
+        body: { folder: 'import', items: [], truncated: false, missing: false },
+      },
       'POST /api/jobs': { status: 202, body: job('running', 0, 'starting') },
       'GET /api/jobs/j1': () => {
         polls++;
@@ -182,7 +184,9 @@ describe('Admin: ingest from the import folder and the audit log', () => {
     fakeApi({
       'GET /api/users': { body: { items: [] } },
       'GET /api/audit': { body: { items: [], next: null } },
-      'GET /api/jobs/import-files': { body: { folder: 'import', items: [], truncated: false, missing: true } },
+      'GET /api/jobs/import-files': {
+        body: { folder: 'import', items: [], truncated: false, missing: true },
+      },
     });
     render(<Admin onOpenAccount={() => {}} />);
     expect(await screen.findByText(/The import folder does not exist yet/)).toBeTruthy();
@@ -193,7 +197,9 @@ describe('Admin: ingest from the import folder and the audit log', () => {
     const opened: string[] = [];
     const { calls } = fakeApi({
       'GET /api/users': { body: { items: [] } },
-      'GET /api/jobs/import-files': { body: { folder: 'import', items: [], truncated: false, missing: false } },
+      'GET /api/jobs/import-files': {
+        body: { folder: 'import', items: [], truncated: false, missing: false },
+      },
       'GET /api/audit': () => {
         auditCalls++;
         return {

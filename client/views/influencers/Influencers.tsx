@@ -1,5 +1,6 @@
 // Influencers for the current filters: a sortable, keyboard-usable table with why each is ranked, a
 // button to add an account to the outreach pipeline, "more" paging and a CSV of what is shown.
+import { roleLabel } from '../../lib/words.ts';
 import { useState } from 'react';
 import { influencers } from '../../api/endpoints.ts';
 import type { InfluencerItem } from '../../api/types.ts';
@@ -66,7 +67,7 @@ export function Influencers(props: {
         <>
           <strong>{i.name ?? i.handle ?? i.accountId}</strong>
           <div className="muted handle">@{i.handle ?? i.accountId}</div>
-          <div className="muted role">{i.role.replace('_', ' ')}</div>
+          <div className="muted role">{roleLabel(i.role)}</div>
         </>
       ),
       sortValue: (i) => (i.handle ?? '').toLowerCase(),

@@ -135,7 +135,7 @@ describe('Influencers', () => {
       'PUT /api/outreach/relationships/x:3': { body: {} },
     });
     const { onOpen } = renderView();
-    fireEvent.click(await screen.findByRole('button', { name: 'Add @Bo to the outreach pipeline' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Add to pipeline: @Bo' }));
     await waitFor(() => expect(screen.getAllByRole('row')[3]!.textContent).toContain('Added'));
     expect(calls.find((c) => c.method === 'PUT')!.body).toEqual({ stage: 'to_follow' });
     expect(onOpen).not.toHaveBeenCalled();

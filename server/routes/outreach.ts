@@ -255,8 +255,8 @@ const outreach: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['outreach'],
         summary:
-          'The whole pipeline as CSV (every relationship, streamed a page at a time; stage and owner ' +
-          'filter it when given)',
+          'The whole pipeline as CSV in account id order (every relationship, streamed a page at a ' +
+          'time; stage and owner filter it when given)',
         querystring: PipelineQuery.omit({ limit: true }),
         produces: ['text/csv'],
         response: { 200: z.string() },

@@ -123,6 +123,7 @@ export function ContactEntry(props: {
           <button type="button" className="link danger" onClick={() => setMode('delete')}>
             Delete
           </button>
+          {props.children}
         </span>
       )}
       {mode === 'delete' && (
@@ -141,7 +142,7 @@ export function ContactEntry(props: {
           {errors.form}
         </p>
       )}
-      {props.children}
+      {!(props.canChange && mode === 'view') && props.children}
     </li>
   );
 }

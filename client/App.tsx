@@ -2,13 +2,14 @@
 // account panel on the right. Everything a link should reproduce lives in the URL (state/filters.ts).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { logout, me } from './api/endpoints.ts';
-import type { Me, WarmPathData } from './api/types.ts';
+import type { InfluencerItem, Me, WarmPathData } from './api/types.ts';
+import { Reminders } from './components/Reminders.tsx';
 import { ChangePassword } from './components/ChangePassword.tsx';
 import { HealthBadge } from './components/HealthBadge.tsx';
 import { serializeState, type AppState, type View } from './state/filters.ts';
 import { SessionContext } from './state/session.ts';
 import { useAppState } from './state/useAppState.ts';
-import { AccountPanel } from './views/account/AccountPanel.tsx';
+import { AccountPanel, type Standing } from './views/account/AccountPanel.tsx';
 import { Admin } from './views/admin/Admin.tsx';
 import { Chats } from './views/chats/Chats.tsx';
 import { Communities } from './views/communities/Communities.tsx';
@@ -53,6 +54,16 @@ function Shell(props: { user: Me['user']; onSignOut: () => void }) {
   const [passwordOpen, setPasswordOpen] = useState(false);
   const [path, setPath] = useState<WarmPathData | null>(null);
   const [ego, setEgo] = useState<ReadonlySet<string> | null>(null);
+  // The standing of the account last opened from a topic ranking (rank in that topic, of how many).
+  const [standing, setStanding] = useState<(Standing & { accountId: string }) | null>(null);
+  const openFromRanking = (id: string, item?: InfluencerItem) => {
+    setStanding(
+      item?.topic && item.rank > 0 && item.contextSize > 0
+        ? { accountId: id, rank: item.rank, contextSize: item.contextSize, label: item.topic.label }
+        : null,
+    );
+    openAccount(id);
+  };
   const openAccount = useCallback(
     (id: string | undefined) => {
       if (
@@ -114,6 +125,11 @@ function Shell(props: { user: Me['user']; onSignOut: () => void }) {
             </li>
           ))}
         </ul>
+        <Reminders
+          onOpenOutreach={() => go('outreach')}
+          onOpenAccount={openAccount}
+          version={`${state.view}|${state.account ?? ''}`}
+        />
         <div className="who">
           Signed in as <strong data-testid="signed-in-user">{props.user.name}</strong> ({props.user.role})
           <button type="button" className="link" onClick={() => void signOut()}>
@@ -146,7 +162,7 @@ function Shell(props: { user: Me['user']; onSignOut: () => void }) {
             filters={state.filters}
             onFilters={(filters) => update({ filters })}
             selected={state.account}
-            onOpen={openAccount}
+            onOpen={openFromRanking}
           />
         )}
         {state.view === 'communities' && (
@@ -162,7 +178,7 @@ function Shell(props: { user: Me['user']; onSignOut: () => void }) {
         )}
         {state.view === 'outreach' && <Outreach onOpen={openAccount} />}
         {state.view === 'inbox' && <Inbox />}
-        {state.view === 'admin' && props.user.role === 'admin' && <Admin />}
+        {state.view === 'admin' && props.user.role === 'admin' && <Admin onOpenAccount={openAccount} />}
       </main>
       {state.account && (
         <AccountPanel
@@ -179,6 +195,7 @@ function Shell(props: { user: Me['user']; onSignOut: () => void }) {
           }}
           onOpenAccount={openAccount}
           period={state.filters}
+          standing={standing?.accountId === state.account ? standing : null}
         />
       )}
     </div>

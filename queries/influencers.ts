@@ -399,7 +399,7 @@ export async function findInfluencers(db: Db, input: InfluencerQueryInput): Prom
       matched.push(`${Math.round(distanceKm(near.lat, near.lon, r.lat, r.lon))} km from ${near.label}`);
     }
     if (region) matched.push(`region ${region}`);
-    if (q.role) matched.push(`role ${q.role}`);
+    if (q.role) matched.push(`role ${q.role.replaceAll('_', ' ')}`);
     if (q.community !== undefined) matched.push(`community ${q.community}`);
     if (q.minScore !== undefined) matched.push(`score at least ${q.minScore}`);
     const hasPlace = r.placeName !== null || r.placeRegion !== null || r.placeCountry !== null;
@@ -505,7 +505,7 @@ function contextPhrase(c: {
   community: number | undefined;
   window: Window | null;
 }): string {
-  const who = c.role ? `${c.role.replace('_', ' ')}s` : 'voices';
+  const who = c.role ? `${c.role.replaceAll('_', ' ')}s` : 'voices';
   let s = c.topic ? `${c.topic.label} ${who}` : c.window ? who : `ranked ${c.role ? who : 'accounts'}`;
   if (c.near) s += ` within ${c.radiusKm} km of ${c.near.label}`;
   if (c.region) s += ` in ${c.region}`;

@@ -7,10 +7,12 @@ import type {
   CommunityDetail,
   Contact,
   ContactBody,
+  ContactEdit,
   GraphEdgeData,
   GraphNodeData,
   GraphView,
   HashtagCooccurrence,
+  ImportFile,
   InfluencerPage,
   Job,
   JobRequest,
@@ -18,8 +20,10 @@ import type {
   PipelineItem,
   Relationship,
   RelationshipBody,
+  Reminders,
   Role,
   Stage,
+  TimelineEvent,
   User,
   WarmPathData,
   Watch,
@@ -118,6 +122,19 @@ export const purgeContact = (contactId: string, reason: string) =>
     `/api/outreach/contacts/${encodeURIComponent(contactId)}/purge`,
     { body: { reason } },
   );
+const contactPath = (id: string) => `/api/outreach/contacts/${encodeURIComponent(id)}`;
+export const editContact = (contactId: string, body: ContactEdit) =>
+  request<Contact>('PATCH', contactPath(contactId), { body });
+export const deleteContact = (contactId: string) => request<void>('DELETE', contactPath(contactId));
+export const timeline = (accountId: string, signal?: AbortSignal) =>
+  get<{ items: TimelineEvent[] }>(
+    `/api/outreach/accounts/${encodeURIComponent(accountId)}/timeline`,
+    { limit: 50 },
+    signal,
+  );
+/** My overdue and due-today next steps; `today` is the user's own calendar date. */
+export const reminders = (today: string, signal?: AbortSignal) =>
+  get<Reminders>('/api/outreach/reminders', { today }, signal);
 export const relationship = (accountId: string, signal?: AbortSignal) =>
   get<{ relationship: Relationship | null }>(
     `/api/outreach/relationships/${encodeURIComponent(accountId)}`,
@@ -132,8 +149,16 @@ export const nextSteps = (signal?: AbortSignal) =>
   get<{ items: PipelineItem[] }>('/api/outreach/next-steps', undefined, signal);
 export const pipelineCsvUrl = '/api/outreach/export.csv';
 
-export const audit = (q: { before?: number; limit?: number } = {}, signal?: AbortSignal) =>
-  get<{ items: AuditEntry[]; next: number | null }>('/api/audit', q, signal);
+export interface AuditFilters {
+  actor?: string | undefined;
+  action?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+export const audit = (
+  q: AuditFilters & { before?: number | undefined; limit?: number } = {},
+  signal?: AbortSignal,
+) => get<{ items: AuditEntry[]; next: number | null }>('/api/audit', { ...q }, signal);
 
 export const users = (signal?: AbortSignal) => get<{ items: User[] }>('/api/users', undefined, signal);
 export const createUser = (body: { name: string; role: Role; password: string }) =>
@@ -148,6 +173,12 @@ export const setUserDisabled = (name: string, disabled: boolean) =>
 export const endUserSessions = (name: string) => request<void>('POST', `${userPath(name)}/end-sessions`);
 export const deleteUser = (name: string) => request<void>('DELETE', userPath(name));
 
+export const importFiles = (signal?: AbortSignal) =>
+  get<{ folder: string; items: ImportFile[]; truncated: boolean; missing: boolean }>(
+    '/api/jobs/import-files',
+    undefined,
+    signal,
+  );
 export const startJob = (body: JobRequest) => request<Job>('POST', '/api/jobs', { body });
 export const job = (id: string, signal?: AbortSignal) =>
   get<Job>(`/api/jobs/${encodeURIComponent(id)}`, undefined, signal);

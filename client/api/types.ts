@@ -14,12 +14,16 @@ import type {
 import type {
   Contact,
   ContactBody,
+  ContactEdit,
   PipelineItem,
   Relationship,
   RelationshipBody,
   Stage,
 } from '../../server/outreach/model.ts';
 import type { AuditEntry } from '../../server/audit/log.ts';
+import type { TimelineEvent } from '../../server/outreach/timeline.ts';
+import type { Reminders } from '../../server/outreach/records.ts';
+import type { ImportFile } from '../../server/jobs/import-folder.ts';
 import type { Job } from '../../server/jobs/store.ts';
 import type { JobRequest } from '../../server/jobs/runners.ts';
 import type { User } from '../../server/auth/users.ts';
@@ -35,11 +39,15 @@ export type {
   GraphView,
   Contact,
   ContactBody,
+  ContactEdit,
   PipelineItem,
   Relationship,
   RelationshipBody,
   Stage,
   AuditEntry,
+  TimelineEvent,
+  Reminders,
+  ImportFile,
   Job,
   JobRequest,
   User,

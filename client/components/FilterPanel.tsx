@@ -1,5 +1,6 @@
 // The filters shared by Explore and Influencers. Edits stay local until "Apply", so typing a place
 // name does not send a request per key; the applied filters go to the URL.
+import { roleLabel } from '../lib/words.ts';
 import { useState, type FormEvent } from 'react';
 import {
   ACCOUNT_ROLES,
@@ -164,7 +165,7 @@ export function FilterPanel(props: {
         <option value="">Any</option>
         {ACCOUNT_ROLES.map((r) => (
           <option key={r} value={r}>
-            {r.replace('_', ' ')}
+            {roleLabel(r)}
           </option>
         ))}
       </select>

@@ -51,8 +51,9 @@ export function taxonomy(): Taxonomy {
   for (const raw of disease as unknown[]) {
     const row = DiseaseRow.parse(raw);
     const group = row['Sub-Group'].trim();
-    // Blank and "Multiple" rows name no single field.
-    if (!group || group === 'Multiple' || !row.Hashtags.trim()) continue;
+    // Blank, "Multiple" and "Ill Defined" rows name no single field (the last would show as a
+    // specialty called "ill-defined").
+    if (!group || group === 'Multiple' || group === 'Ill Defined' || !row.Hashtags.trim()) continue;
     addTag(row.Hashtags, slug(group));
   }
   const keywords: Taxonomy['keywords'] = [];

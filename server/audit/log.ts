@@ -25,6 +25,9 @@ export const AuditEntry = z.object({
   target: z.string(),
   before: z.unknown(),
   after: z.unknown(),
+  /** For an account target: its handle and name, so the log can name who the entry is about. */
+  targetHandle: z.string().nullable().optional(),
+  targetName: z.string().nullable().optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
@@ -51,17 +54,38 @@ export async function appendAudit(tx: Tx, change: AuditChange): Promise<void> {
   });
 }
 
-export async function listAudit(
-  db: Db,
-  q: { actor?: string | undefined; target?: string | undefined; before?: number | undefined; limit: number },
-): Promise<AuditEntry[]> {
+export interface AuditQuery {
+  actor?: string | undefined;
+  target?: string | undefined;
+  /** An action (`contact.update`) or a family (`contact`). */
+  action?: string | undefined;
+  /** Entries at or after this instant (ISO 8601). */
+  from?: string | undefined;
+  /** Entries before this instant (ISO 8601). */
+  until?: string | undefined;
+  before?: number | undefined;
+  limit: number;
+}
+
+export async function listAudit(db: Db, q: AuditQuery): Promise<AuditEntry[]> {
   const rows = await db.read(loadCypher('server/audit/list'), {
     actor: q.actor ?? null,
     target: q.target ?? null,
+    action: q.action ?? null,
+    from: q.from ?? null,
+    until: q.until ?? null,
     before: q.before ?? null,
     limit: int(q.limit),
   });
-  return rows.map((r) => AuditEntry.parse({ ...r, before: parseJson(r.before), after: parseJson(r.after) }));
+  return rows.map((r) =>
+    AuditEntry.parse({
+      ...r,
+      before: parseJson(r.before),
+      after: parseJson(r.after),
+      targetHandle: r.targetHandle ?? null,
+      targetName: r.targetName ?? null,
+    }),
+  );
 }
 
 function parseJson(v: unknown): unknown {

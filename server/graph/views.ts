@@ -199,26 +199,33 @@ export async function accountProfile(db: Db, id: string): Promise<AccountProfile
   return profile;
 }
 
-/** Plain sentences saying why the account ranks where it does, from the stored scores. */
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** Plain sentences saying why the account ranks where it does, from the stored scores (no metric names). */
 export function explain(p: AccountProfile): string[] {
   const out: string[] = [];
   const s = p.scores;
-  if (s.score !== null && s.rank !== null)
-    out.push(`ranked #${s.rank} overall (score ${s.score.toFixed(3)})`);
+  if (s.rank !== null) out.push(`ranked #${s.rank} of all accounts by influence`);
   if (p.interactions.inAccounts > 0) {
     out.push(
-      `${p.interactions.inAccounts} accounts interacted with it ${p.interactions.inTotal} times (mentions, replies, reposts, quotes, follows)`,
+      `${plural(p.interactions.inAccounts, 'account')} interacted with it ` +
+        `${plural(p.interactions.inTotal, 'time')} (mentions, replies, reposts, quotes, follows)`,
     );
   }
-  if (s.pagerank !== null)
-    out.push(`PageRank ${s.pagerank.toExponential(2)}: reached by well-connected accounts`);
+  // PageRank in words: attention from accounts that are themselves listened to counts for more.
+  if (s.pagerank !== null && s.pagerank > 0 && p.interactions.inAccounts > 0)
+    out.push('part of its influence comes from accounts that are themselves much listened to');
   if (p.community) {
     const share =
-      s.communityShare !== null ? `, ${(s.communityShare * 100).toFixed(1)}% of its interactions` : '';
-    out.push(`in community ${p.community.label ?? p.community.id}${share}`);
+      s.communityShare !== null && s.communityShare > 0
+        ? `; it draws ${percent(s.communityShare)} of the attention inside that community`
+        : '';
+    out.push(`belongs to the ${p.community.label ?? `community ${p.community.id}`} community${share}`);
   }
-  if (s.bridge !== null && s.bridge > 0)
-    out.push(`bridges communities (bridge score ${s.bridge.toFixed(3)})`);
+  // The bridge score is the spread of its interactions over communities (participation coefficient).
+  if (s.bridge !== null && s.bridge >= 0.5)
+    out.push('links several communities: its conversations cross groups');
+  else if (s.bridge !== null && s.bridge >= 0.2) out.push('talks with people in more than one community');
   if (p.topHashtags.length > 0) {
     out.push(
       `talks about ${p.topHashtags
@@ -227,11 +234,18 @@ export function explain(p: AccountProfile): string[] {
         .join(', ')}`,
     );
   }
-  if (p.account.specialties.length > 0) out.push(`specialties: ${p.account.specialties.join(', ')}`);
+  if (p.account.specialties.length > 0)
+    out.push(`works in ${p.account.specialties.map((x) => x.replaceAll('-', ' ')).join(', ')}`);
   if (p.account.place?.name) out.push(`based in ${p.account.place.name}`);
   if (s.localReach !== null) out.push(localReachSentence(s.localReach));
   if (s.spamFlag) out.push(`flagged as possible spam or bot: ${s.spamFlag}`);
   return out;
+}
+
+/** "4 %", "0.5 %": a share in words a reader takes in at a glance. */
+function percent(share: number): string {
+  const pct = share * 100;
+  return pct >= 1 || pct === 0 ? `${Math.round(pct)} %` : `${pct.toFixed(1)} %`;
 }
 
 /** "62 % of the attention it gets comes from within 50 km". */

@@ -23,8 +23,15 @@ function cell(v: unknown): string {
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
+export const PIPELINE_CSV_HEADER = COLUMNS.join(',') + '\r\n';
+
 export function pipelineCsv(items: PipelineItem[]): string {
-  const lines = [COLUMNS.join(',')];
+  return PIPELINE_CSV_HEADER + pipelineCsvRows(items);
+}
+
+/** The CSV lines of some pipeline items (no header), each ending in CRLF; '' for none. */
+export function pipelineCsvRows(items: PipelineItem[]): string {
+  const lines: string[] = [];
   for (const it of items) {
     const r = it.relationship;
     lines.push(
@@ -45,5 +52,11 @@ export function pipelineCsv(items: PipelineItem[]): string {
         .join(','),
     );
   }
-  return lines.join('\r\n') + '\r\n';
+  return lines.map((l) => l + '\r\n').join('');
+}
+
+/** The whole pipeline as CSV text chunks: the header, then one chunk per page read. */
+export async function* pipelineCsvStream(pages: AsyncIterable<PipelineItem[]>): AsyncGenerator<string> {
+  yield PIPELINE_CSV_HEADER;
+  for await (const page of pages) yield pipelineCsvRows(page);
 }

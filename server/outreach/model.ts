@@ -42,6 +42,9 @@ export const Contact = z.object({
   createdAt: z.string(),
   /** Set when an admin purged the note (it then holds a tombstone). */
   purgedAt: z.string().nullable().optional(),
+  /** Set when the author or an admin edited the contact after logging it. */
+  updatedAt: z.string().nullable().optional(),
+  updatedBy: z.string().nullable().optional(),
 });
 export type Contact = z.infer<typeof Contact>;
 
@@ -53,6 +56,19 @@ export const ContactBody = z.object({
   outcome: z.string().trim().max(500).nullable().optional(),
 });
 export type ContactBody = z.infer<typeof ContactBody>;
+
+/** An edit of a logged contact: the fields given replace the stored ones, the rest stay. */
+export const ContactEdit = z
+  .object({
+    at: ContactBody.shape.at.optional(),
+    channel: Channel.optional(),
+    note: ContactBody.shape.note.optional(),
+    outcome: ContactBody.shape.outcome,
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), {
+    error: 'give at least one of at, channel, note, outcome',
+  });
+export type ContactEdit = z.infer<typeof ContactEdit>;
 
 export const PipelineItem = z.object({
   relationship: Relationship,

@@ -20,6 +20,7 @@ import {
   PipelineItem,
   Relationship,
   type ContactBody,
+  type ContactEdit,
   type RelationshipBody,
   type Stage,
 } from './model.ts';
@@ -152,7 +153,7 @@ export async function addContact(db: Db, actor: string, body: ContactBody): Prom
       target: `account:${body.accountId}`,
       before: null,
       // The contact holds the text; the log keeps a reference and hashes (see textRef).
-      after: { ...contact, note: textRef(contact.note), outcome: textRef(contact.outcome) },
+      after: auditedContact(contact),
     });
     const rel = await currentRelationship(tx, body.accountId);
     if (!rel || rel.stage === 'to_follow' || rel.stage === 'following') {
@@ -178,6 +179,82 @@ export async function addContact(db: Db, actor: string, body: ContactBody): Prom
   return orNotFound(result, body.accountId, 'body.accountId');
 }
 
+/** What the audit log keeps of a contact: everything but its free text, which is kept as a hash. */
+function auditedContact(c: Contact) {
+  return { ...c, note: textRef(c.note), outcome: textRef(c.outcome) };
+}
+
+async function contactForChange(tx: Tx, id: string, actor: Actor, verb: 'edit' | 'delete') {
+  const [row] = await tx.run(loadCypher('server/outreach/get-contact'), { id });
+  if (!row) return null;
+  const contact = Contact.parse(row.contact);
+  if (contact.by !== actor.name && actor.role !== 'admin') {
+    throw new Forbidden(`only ${contact.by} (who logged this contact) or an admin may ${verb} it`, [
+      { field: 'params.id', message: `only the author or an admin may ${verb} a contact` },
+    ]);
+  }
+  return contact;
+}
+
+const contactNotFound = (id: string) =>
+  new HttpError(404, 'not_found', `no contact ${id}`, [{ field: 'params.id', message: 'no such contact' }]);
+
+/**
+ * Edits a logged contact (only its author or an admin). The new note and outcome pass the PHI guard
+ * before anything is read or written; the audit entry keeps the before and after with the texts as
+ * references and hashes, as contact.create does.
+ */
+export async function editContact(db: Db, actor: Actor, id: string, body: ContactEdit): Promise<Contact> {
+  assertNoPhi({ 'body.note': body.note, 'body.outcome': body.outcome });
+  const result = await inDomainTx(() =>
+    db.writeTx(async (tx) => {
+      const before = await contactForChange(tx, id, actor, 'edit');
+      if (!before) return null;
+      const [row] = await tx.run(loadCypher('server/outreach/update-contact'), {
+        id,
+        at: body.at === undefined ? before.at : new Date(body.at).toISOString(),
+        channel: body.channel ?? before.channel,
+        note: body.note ?? before.note,
+        outcome: body.outcome === undefined ? before.outcome : body.outcome || null,
+        now: new Date().toISOString(),
+        actor: actor.name,
+      });
+      const after = Contact.parse(row!.contact);
+      await appendAudit(tx, {
+        actor: actor.name,
+        action: 'contact.update',
+        target: `account:${before.accountId}`,
+        before: auditedContact(before),
+        after: auditedContact(after),
+      });
+      return after;
+    }, 'server/outreach/edit-contact'),
+  );
+  if (!result) throw contactNotFound(id);
+  return result;
+}
+
+/** Deletes a logged contact (only its author or an admin); the audit log keeps it by reference and hash. */
+export async function deleteContact(db: Db, actor: Actor, id: string): Promise<Contact> {
+  const result = await inDomainTx(() =>
+    db.writeTx(async (tx) => {
+      const before = await contactForChange(tx, id, actor, 'delete');
+      if (!before) return null;
+      await tx.run(loadCypher('server/outreach/delete-contact'), { id });
+      await appendAudit(tx, {
+        actor: actor.name,
+        action: 'contact.delete',
+        target: `account:${before.accountId}`,
+        before: auditedContact(before),
+        after: null,
+      });
+      return before;
+    }, 'server/outreach/delete-contact'),
+  );
+  if (!result) throw contactNotFound(id);
+  return result;
+}
+
 export async function listContacts(db: Db, accountId: string, limit: number): Promise<Contact[]> {
   const rows = await db.read(loadCypher('server/outreach/list-contacts'), { accountId, limit: int(limit) });
   return rows.map((r) => Contact.parse(r.contact));
@@ -193,6 +270,42 @@ export async function pipeline(
     limit: int(q.limit),
   });
   return rows.map((r) => PipelineItem.parse(r));
+}
+
+/** Every relationship (filtered by stage and owner when given), a page at a time, in account id order. */
+export async function* pipelinePages(
+  db: Db,
+  q: { stage?: Stage | undefined; owner?: string | undefined },
+  pageSize = 1000,
+): AsyncGenerator<PipelineItem[]> {
+  let after = '';
+  for (;;) {
+    const rows = await db.read(loadCypher('server/outreach/export-page'), {
+      after,
+      stage: q.stage ?? null,
+      owner: q.owner ?? null,
+      limit: int(pageSize),
+    });
+    const items = rows.map((r) => PipelineItem.parse(r));
+    if (items.length > 0) yield items;
+    if (items.length < pageSize) return;
+    after = items.at(-1)!.relationship.accountId;
+  }
+}
+
+export interface Reminders {
+  overdue: number;
+  dueToday: number;
+  items: PipelineItem[];
+}
+
+/** My next steps that are overdue or due today (`today` is the caller's calendar date). */
+export async function reminders(db: Db, owner: string, today: string, limit: number): Promise<Reminders> {
+  const rows = await db.read(loadCypher('server/outreach/reminders'), { owner, today, limit: int(limit) });
+  const total = Number(rows[0]?.total ?? 0);
+  const overdue = Number(rows[0]?.overdue ?? 0);
+  const items = rows.filter((r) => r.relationship !== null).map((r) => PipelineItem.parse(r));
+  return { overdue, dueToday: total - overdue, items };
 }
 
 export async function nextSteps(db: Db, owner: string, limit: number): Promise<PipelineItem[]> {

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appendAudit } from '../audit/log.ts';
 import { importPaths, JobRequest, type JobRunners } from '../jobs/runners.ts';
+import { ImportFile, listImportFolder } from '../jobs/import-folder.ts';
 import { Job, JobBusyError, JobStore } from '../jobs/store.ts';
 import { currentUser } from '../plugins/auth.ts';
 import { HttpError } from '../plugins/errors.ts';
@@ -72,6 +73,27 @@ const jobs: FastifyPluginAsyncZod<JobRouteOptions> = async (app, opts) => {
       );
       return reply.code(202).send(job);
     },
+  );
+
+  app.get(
+    '/api/jobs/import-files',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary:
+          'The files an ingest job can read: the import folder (CARECIRCLE_IMPORT_DIR), listed (admin)',
+        response: {
+          200: z.object({
+            folder: z.string(),
+            items: z.array(ImportFile),
+            truncated: z.boolean().describe('more files than are listed'),
+            missing: z.boolean().describe('the import folder does not exist'),
+          }),
+        },
+      },
+      config: { access: 'admin' },
+    },
+    async () => listImportFolder(opts.importDir),
   );
 
   app.get(

@@ -7,6 +7,7 @@ import { currentUser } from '../plugins/auth.ts';
 import {
   Contact,
   ContactBody,
+  ContactEdit,
   PipelineItem,
   Relationship,
   RelationshipBody,
@@ -14,15 +15,23 @@ import {
 } from '../outreach/model.ts';
 import {
   addContact,
+  deleteContact,
+  editContact,
   getRelationship,
   listContacts,
   nextSteps,
   pipeline,
+  pipelinePages,
+  reminders,
   setRelationship,
 } from '../outreach/records.ts';
-import { pipelineCsv } from '../outreach/csv.ts';
+import { pipelineCsvStream } from '../outreach/csv.ts';
+import { accountTimeline, TimelineEvent } from '../outreach/timeline.ts';
+import { HttpError } from '../plugins/errors.ts';
+import { loadCypher } from '../../queries/cypher.ts';
 import { UserName } from '../auth/users.ts';
-import { AccountId, AccountParams, ErrorBody, Limit } from './common.ts';
+import { AccountId, AccountParams, ErrorBody, IsoDate, Limit } from './common.ts';
+import { Readable } from 'node:stream';
 
 const PipelineQuery = z.object({
   stage: Stage.optional(),
@@ -94,6 +103,47 @@ const outreach: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  const ContactParams = z.object({ id: z.uuid({ error: 'must be a contact id' }) });
+
+  app.patch(
+    '/api/outreach/contacts/:id',
+    {
+      schema: {
+        tags: ['outreach'],
+        summary:
+          'Edit a logged contact (its author or an admin; 403 otherwise). Fields left out keep their ' +
+          'value; a note or outcome holding patient identifiers is refused with 422 and nothing is saved',
+        params: ContactParams,
+        body: ContactEdit,
+        response: { 200: Contact, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody },
+      },
+      config: { access: 'outreach' },
+    },
+    async (req) => {
+      const contact = await editContact(app.db, currentUser(req), req.params.id, req.body);
+      app.graphCache.invalidate(`account:${contact.accountId}`);
+      return contact;
+    },
+  );
+
+  app.delete(
+    '/api/outreach/contacts/:id',
+    {
+      schema: {
+        tags: ['outreach'],
+        summary: 'Delete a logged contact (its author or an admin; 403 otherwise); audited',
+        params: ContactParams,
+        response: { 204: z.null(), 403: ErrorBody, 404: ErrorBody },
+      },
+      config: { access: 'outreach' },
+    },
+    async (req, reply) => {
+      const contact = await deleteContact(app.db, currentUser(req), req.params.id);
+      app.graphCache.invalidate(`account:${contact.accountId}`);
+      return reply.code(204).send(null);
+    },
+  );
+
   app.get(
     '/api/outreach/contacts',
     {
@@ -144,23 +194,84 @@ const outreach: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
+    '/api/outreach/reminders',
+    {
+      schema: {
+        tags: ['outreach'],
+        summary: 'My next steps that are overdue or due today, with both counts',
+        querystring: z.object({
+          today: IsoDate.optional().describe("the caller's calendar date (default: today in UTC)"),
+          limit: Limit(200, 20),
+        }),
+        response: {
+          200: z.object({
+            overdue: z.number().int(),
+            dueToday: z.number().int(),
+            items: z.array(PipelineItem),
+          }),
+        },
+      },
+      config: { access: 'viewer' },
+    },
+    async (req) =>
+      reminders(
+        app.db,
+        currentUser(req).name,
+        req.query.today ?? new Date().toISOString().slice(0, 10),
+        req.query.limit,
+      ),
+  );
+
+  app.get(
+    '/api/outreach/accounts/:id/timeline',
+    {
+      schema: {
+        tags: ['outreach'],
+        summary:
+          "An account's history, newest first: stage changes, next steps, contacts and its posts that " +
+          'named the organisation',
+        params: AccountParams,
+        querystring: z.object({ limit: Limit(500, 50) }),
+        response: { 200: z.object({ items: z.array(TimelineEvent) }), 404: ErrorBody },
+      },
+      config: { access: 'viewer' },
+    },
+    async (req) => {
+      const exists = await app.db.read(loadCypher('server/outreach/account-exists'), {
+        accountId: req.params.id,
+      });
+      if (exists.length === 0) {
+        throw new HttpError(404, 'not_found', `no account ${req.params.id}`, [
+          { field: 'params.id', message: 'no such account' },
+        ]);
+      }
+      return { items: await accountTimeline(app.db, req.params.id, req.query.limit) };
+    },
+  );
+
+  app.get(
     '/api/outreach/export.csv',
     {
       schema: {
         tags: ['outreach'],
-        summary: 'The pipeline as CSV',
-        querystring: PipelineQuery,
+        summary:
+          'The whole pipeline as CSV in account id order (every relationship, streamed a page at a ' +
+          'time; stage and owner filter it when given)',
+        querystring: PipelineQuery.omit({ limit: true }),
         produces: ['text/csv'],
         response: { 200: z.string() },
       },
       config: { access: 'viewer' },
     },
     async (req, reply) => {
-      const items = await pipeline(app.db, req.query);
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="outreach-pipeline.csv"')
-        .send(pipelineCsv(items));
+      const body = Readable.from(pipelineCsvStream(pipelinePages(app.db, req.query)));
+      return (
+        reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="outreach-pipeline.csv"')
+          // A stream is piped as it is (the string schema documents the body for OpenAPI only).
+          .send(body as unknown as string)
+      );
     },
   );
 };

@@ -128,7 +128,7 @@ describe('Content-Security-Policy in Chromium', () => {
     });
     expect(set.status()).toBe(200);
     await page.getByRole('link', { name: 'Influencers' }).click();
-    await page.getByRole('button', { name: 'Add @T1DAdvocate to the outreach pipeline' }).click();
+    await page.getByRole('button', { name: 'Add to pipeline: @T1DAdvocate' }).click();
     // Other rows name @T1DAdvocate among their reasons; x:1 itself ranks first.
     const row = page.getByRole('row', { name: /^1 Ana Rivera @T1DAdvocate/ });
     await expect
@@ -138,13 +138,13 @@ describe('Content-Security-Policy in Chromium', () => {
       (await (await page.request.get(`${url}/api/outreach/relationships/x%3A1`)).json()).relationship.stage;
     expect(await stage()).toBe('responded');
     await page.screenshot({ path: `${screenshotDir}/add-to-pipeline-ahead.png` });
-    await row.getByRole('button', { name: 'Move @T1DAdvocate back to To follow' }).click();
+    await row.getByRole('button', { name: 'Move back @T1DAdvocate to To follow' }).click();
     await expect
       .poll(() => row.textContent(), { timeout: 15_000 })
       .toContain('back from Responded to To follow?');
     await row.getByRole('button', { name: 'Keep Responded' }).click();
     expect(await stage()).toBe('responded');
-    await row.getByRole('button', { name: 'Move @T1DAdvocate back to To follow' }).click();
+    await row.getByRole('button', { name: 'Move back @T1DAdvocate to To follow' }).click();
     await row.getByRole('button', { name: 'Move back', exact: true }).click();
     await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain('Added');
     expect(await stage()).toBe('to_follow');

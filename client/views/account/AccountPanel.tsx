@@ -9,9 +9,20 @@ import { useAsync } from '../../lib/useAsync.ts';
 import { STAGE_LABELS } from '../../graph/style.ts';
 import { stageAhead } from '../../lib/stage-conflict.ts';
 import { SessionContext, useCan } from '../../state/session.ts';
+import { plural, roleLabel, specialtyLabel, topPercent } from '../../lib/words.ts';
+import { ContactEntry } from './ContactEntry.tsx';
 import { ContactForm } from './ContactForm.tsx';
 import { NextStepForm } from './NextStepForm.tsx';
 import { PurgeButton } from './PurgeButton.tsx';
+import { Timeline } from './Timeline.tsx';
+
+/** Where the account stands in the ranking the user is looking at (a topic, a place …). */
+export interface Standing {
+  rank: number;
+  contextSize: number;
+  /** The context in words, e.g. "#t1d" or "type 1 diabetes". */
+  label: string;
+}
 
 const fmt = (n: number | null | undefined, digits = 3) =>
   n === null || n === undefined ? '—' : n.toFixed(digits);
@@ -24,6 +35,8 @@ export function AccountPanel(props: {
   onOpenAccount: (id: string) => void;
   /** The filter panel's period and interaction types: the ego network counts only those. */
   period?: GraphPeriod;
+  /** Set when the account was opened from a ranking in a topic. */
+  standing?: Standing | null | undefined;
 }) {
   const { accountId } = props;
   const profile = useAsync((s) => account(accountId, s), [accountId]);
@@ -105,7 +118,7 @@ export function AccountPanel(props: {
         {a.bio && <p className="bio">{a.bio}</p>}
         <dl className="facts">
           <dt>Role</dt>
-          <dd>{a.role ? a.role.replaceAll('_', ' ') : '—'}</dd>
+          <dd data-testid="account-role">{roleLabel(a.role)}</dd>
           <dt>Place</dt>
           <dd>
             {a.place?.name
@@ -113,9 +126,9 @@ export function AccountPanel(props: {
               : (a.location ?? '—')}
           </dd>
           <dt>Specialties</dt>
-          <dd>{a.specialties.length ? a.specialties.join(', ') : '—'}</dd>
+          <dd>{a.specialties.length ? a.specialties.map(specialtyLabel).join(', ') : '—'}</dd>
           <dt>Followers</dt>
-          <dd>{a.followers ?? '—'}</dd>
+          <dd>{a.followers === null ? '—' : a.followers.toLocaleString('en-US')}</dd>
           <dt>Local reach</dt>
           <dd data-testid="account-local-reach">
             {p.scores.localReach === null
@@ -125,7 +138,8 @@ export function AccountPanel(props: {
           <dt>Community</dt>
           <dd>
             {p.community
-              ? `${p.community.label ?? `#${p.community.id}`} (${p.community.size ?? '?'} accounts)`
+              ? `${p.community.label ?? `community ${p.community.id}`}` +
+                (p.community.size === null ? '' : ` (${plural(p.community.size, 'account')})`)
               : '—'}
           </dd>
         </dl>
@@ -139,18 +153,24 @@ export function AccountPanel(props: {
           </p>
         )}
         <p>
-          Score <strong data-testid="account-score">{fmt(p.scores.score)}</strong>
-          {p.scores.rank !== null && <> · rank {p.scores.rank}</>} · PageRank {fmt(p.scores.pagerank, 4)} ·
-          bridge {fmt(p.scores.bridge)}
+          Influence score <strong data-testid="account-score">{fmt(p.scores.score)}</strong> of 1
+          {p.scores.rank !== null && <> · #{p.scores.rank} of all accounts</>}
         </p>
+        {props.standing && props.standing.contextSize > 0 && (
+          <p data-testid="account-standing">
+            In {props.standing.label}: #{props.standing.rank} of {props.standing.contextSize},{' '}
+            <strong>{topPercent(props.standing.rank, props.standing.contextSize)}</strong>
+          </p>
+        )}
         <ul className="explanation" data-testid="account-explanation">
           {p.explanation.map((line, i) => (
             <li key={i}>{line}</li>
           ))}
         </ul>
         <p className="muted">
-          Reached by {p.interactions.inAccounts} accounts ({p.interactions.inTotal} interactions); reaches{' '}
-          {p.interactions.outAccounts}.
+          Reached by {plural(p.interactions.inAccounts, 'account')} (
+          {plural(p.interactions.inTotal, 'interaction')}); it reaches{' '}
+          {plural(p.interactions.outAccounts, 'account')}.
         </p>
       </section>
 
@@ -231,15 +251,25 @@ export function AccountPanel(props: {
         {log.data && log.data.items.length === 0 && <p className="muted">No contacts yet.</p>}
         <ol className="contact-log" data-testid="contact-log">
           {log.data?.items.map((c) => (
-            <li key={c.id}>
-              <time dateTime={c.at}>{new Date(c.at).toLocaleString()}</time> · {c.channel} · {c.by}
-              <div>{c.note}</div>
-              {c.outcome && <div className="muted">Outcome: {c.outcome}</div>}
+            <ContactEntry
+              key={`${c.id}-${c.updatedAt ?? ''}`}
+              contact={c}
+              canChange={canWrite && (isAdmin || c.by === user?.name)}
+              onChanged={() => {
+                log.reload();
+                profile.reload();
+              }}
+            >
               {isAdmin && !c.purgedAt && <PurgeButton contactId={c.id} onPurged={() => log.reload()} />}
-            </li>
+            </ContactEntry>
           ))}
         </ol>
       </section>
+
+      <Timeline
+        accountId={accountId}
+        version={`${rel?.updatedAt ?? ''}|${log.data?.items.map((c) => `${c.id}${c.updatedAt ?? ''}`).join() ?? ''}`}
+      />
 
       <section aria-labelledby="network-title">
         <h3 id="network-title">Network</h3>
@@ -287,7 +317,20 @@ export function AccountPanel(props: {
             {p.recentPosts.map((post) => (
               <li key={post.id}>
                 {post.createdAt && <time dateTime={post.createdAt}>{post.createdAt.slice(0, 10)}</time>}
-                <p>{post.text}</p>
+                {post.text ? (
+                  <p className="post-text">{post.text}</p>
+                ) : (
+                  <p className="muted">The import held no text for this post.</p>
+                )}
+                {post.hashtags.length > 0 && (
+                  <p className="tags">
+                    {post.hashtags.map((t) => (
+                      <span key={t} className="tag">
+                        #{t}
+                      </span>
+                    ))}
+                  </p>
+                )}
               </li>
             ))}
           </ul>

@@ -1,8 +1,16 @@
 // Admin in three sections: users, starting an analysis or an ingest with its progress, and the audit
 // log; the organisation's identity for the mentions inbox (Identity.tsx); and Collections
 // (Collections.tsx), the watches that fetch from the platforms.
-import { useContext, useEffect, useState, type FormEvent } from 'react';
-import { audit, createUser, job as fetchJob, startJob, users } from '../../api/endpoints.ts';
+import { useCallback, useContext, useEffect, useState, type FormEvent } from 'react';
+import {
+  audit,
+  createUser,
+  job as fetchJob,
+  importFiles,
+  startJob,
+  users,
+  type AuditFilters,
+} from '../../api/endpoints.ts';
 import { ROLES, type AuditEntry, type Job, type Role } from '../../api/types.ts';
 import { SortableTable, type Column } from '../../components/SortableTable.tsx';
 import { useAsync } from '../../lib/useAsync.ts';
@@ -45,25 +53,48 @@ function JobProgress(props: { job: Job }) {
   );
 }
 
-function Jobs() {
+/** "12 KB", "3.4 MB": a file size at a glance. */
+export function sizeText(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function Jobs(props: { onFinished: () => void }) {
   const [current, setCurrent] = useState<Job | null>(null);
-  const [files, setFiles] = useState('');
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
+  const folder = useAsync((s) => importFiles(s), []);
+  const { onFinished } = props;
   useEffect(() => {
-    if (!current || current.status !== 'running') return;
+    if (!current) return;
+    if (current.status !== 'running') {
+      // The job wrote its entries (and an ingest may have changed the folder's use): show them.
+      onFinished();
+      return;
+    }
     const t = setTimeout(() => {
       fetchJob(current.id).then(setCurrent, (e: Error) => setError(e.message));
     }, 1000);
     return () => clearTimeout(t);
-  }, [current]);
+  }, [current, onFinished]);
   const start = async (body: Parameters<typeof startJob>[0]) => {
     setError(null);
     try {
       setCurrent(await startJob(body));
+      onFinished(); // job.start is in the audit log already
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
   };
+  const toggle = (name: string, on: boolean) =>
+    setChosen((old) => {
+      const next = new Set(old);
+      if (on) next.add(name);
+      else next.delete(name);
+      return next;
+    });
+  const files = folder.data?.items ?? [];
   return (
     <section aria-labelledby="jobs-title">
       <h3 id="jobs-title">Analysis and ingest</h3>
@@ -77,25 +108,47 @@ function Jobs() {
         </button>
       </div>
       <form
-        className="inline"
+        className="ingest-form"
         onSubmit={(e) => {
           e.preventDefault();
-          const list = files
-            .split(/[\s,]+/)
-            .map((f) => f.trim())
-            .filter(Boolean);
-          if (list.length) void start({ kind: 'ingest', files: list, format: 'auto' });
+          if (chosen.size) void start({ kind: 'ingest', files: [...chosen].sort(), format: 'auto' });
         }}
       >
-        <label htmlFor="ingest-files">Files in the import folder</label>
-        <input
-          id="ingest-files"
-          value={files}
-          onChange={(e) => setFiles(e.target.value)}
-          placeholder="edges.csv accounts.csv"
-        />
-        <button type="submit" disabled={current?.status === 'running'}>
-          Start ingest
+        <fieldset>
+          <legend>Files in the import folder{folder.data ? <> ({folder.data.folder})</> : null}</legend>
+          {folder.error && <p role="alert">{folder.error.message}</p>}
+          {folder.data?.missing && (
+            <p className="muted">
+              The import folder does not exist yet. Put export files in it, then refresh.
+            </p>
+          )}
+          {folder.data && !folder.data.missing && files.length === 0 && (
+            <p className="muted">The import folder is empty. Put export files in it, then refresh.</p>
+          )}
+          <ul className="file-list" data-testid="import-files">
+            {files.map((f) => (
+              <li key={f.name}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={chosen.has(f.name)}
+                    onChange={(e) => toggle(f.name, e.target.checked)}
+                  />{' '}
+                  {f.name}{' '}
+                  <span className="muted">
+                    {sizeText(f.bytes)} · {new Date(f.modifiedAt).toLocaleDateString()}
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+          {folder.data?.truncated && <p className="muted">Only the first {files.length} files are listed.</p>}
+        </fieldset>
+        <button type="submit" disabled={current?.status === 'running' || chosen.size === 0}>
+          Load {chosen.size === 1 ? '1 file' : `${chosen.size} files`}
+        </button>{' '}
+        <button type="button" onClick={folder.reload}>
+          Refresh the list
         </button>
       </form>
       {error && <p role="alert">{error}</p>}
@@ -169,14 +222,51 @@ function Users() {
   );
 }
 
-function AuditLog() {
+const ACTION_FAMILIES: { value: string; label: string }[] = [
+  { value: '', label: 'Anything' },
+  { value: 'relationship', label: 'Stages and next steps' },
+  { value: 'contact', label: 'Contacts' },
+  { value: 'mention', label: 'Inbox mentions' },
+  { value: 'user', label: 'Users' },
+  { value: 'job', label: 'Analysis and ingest' },
+  { value: 'identity', label: 'Organisation identity' },
+  { value: 'chat', label: 'Hashtag chats' },
+];
+
+/** An audit target in words: the account's handle and name for an account, else the target itself. */
+export function targetText(e: AuditEntry): string {
+  if (!e.target.startsWith('account:')) return e.target.replace(/^(\w+):/, '$1 ');
+  const who = [e.targetHandle ? `@${e.targetHandle}` : null, e.targetName].filter(Boolean).join(' · ');
+  return who || e.target.slice('account:'.length);
+}
+
+function AuditLog(props: { version: number; onOpenAccount: (id: string) => void }) {
   const [before, setBefore] = useState<number | undefined>(undefined);
-  const page = useAsync((s) => audit({ before, limit: 50 }, s), [before]);
+  const [draft, setDraft] = useState<AuditFilters>({});
+  const [filters, setFilters] = useState<AuditFilters>({});
+  const page = useAsync((s) => audit({ ...filters, before, limit: 50 }, s), [before, filters, props.version]);
   const columns: Column<AuditEntry>[] = [
     { key: 'at', header: 'When', render: (e) => new Date(e.at).toLocaleString(), sortValue: (e) => e.seq },
     { key: 'actor', header: 'Who', render: (e) => e.actor, sortValue: (e) => e.actor },
     { key: 'action', header: 'What', render: (e) => e.action, sortValue: (e) => e.action },
-    { key: 'target', header: 'Target', render: (e) => e.target, sortValue: (e) => e.target },
+    {
+      key: 'target',
+      header: 'About',
+      render: (e) =>
+        e.target.startsWith('account:') ? (
+          <button
+            type="button"
+            className="link"
+            title={e.target}
+            onClick={() => props.onOpenAccount(e.target.slice('account:'.length))}
+          >
+            {targetText(e)}
+          </button>
+        ) : (
+          targetText(e)
+        ),
+      sortValue: (e) => targetText(e),
+    },
     {
       key: 'before',
       header: 'Before',
@@ -190,10 +280,52 @@ function AuditLog() {
       className: 'change-cell',
     },
   ];
+  const set = (k: keyof AuditFilters, v: string) => setDraft((d) => ({ ...d, [k]: v.trim() || undefined }));
   return (
     <section aria-labelledby="audit-title" data-testid="audit-log">
       <h3 id="audit-title">Audit log</h3>
+      <form
+        className="inline audit-filters"
+        aria-label="Filter the audit log"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setBefore(undefined);
+          setFilters(draft);
+        }}
+      >
+        <label htmlFor="audit-actor">Who</label>
+        <input id="audit-actor" value={draft.actor ?? ''} onChange={(e) => set('actor', e.target.value)} />
+        <label htmlFor="audit-action">What</label>
+        <select id="audit-action" value={draft.action ?? ''} onChange={(e) => set('action', e.target.value)}>
+          {ACTION_FAMILIES.map((a) => (
+            <option key={a.value} value={a.value}>
+              {a.label}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="audit-from">From</label>
+        <input
+          id="audit-from"
+          type="date"
+          value={draft.from ?? ''}
+          onChange={(e) => set('from', e.target.value)}
+        />
+        <label htmlFor="audit-to">To</label>
+        <input id="audit-to" type="date" value={draft.to ?? ''} onChange={(e) => set('to', e.target.value)} />
+        <button type="submit">Filter</button>
+        <button
+          type="button"
+          onClick={() => {
+            setDraft({});
+            setFilters({});
+            setBefore(undefined);
+          }}
+        >
+          Clear
+        </button>
+      </form>
       {page.error && <p role="alert">{page.error.message}</p>}
+      {page.data && page.data.items.length === 0 && <p className="muted">No entries match.</p>}
       {page.data && (
         <SortableTable
           caption="Audit log, newest first"
@@ -224,8 +356,10 @@ const SECTIONS = [
   { key: 'collections', label: 'Collections' },
 ] as const;
 
-export function Admin() {
+export function Admin(props: { onOpenAccount: (id: string) => void }) {
   const [section, setSection] = useState<(typeof SECTIONS)[number]['key']>('people');
+  const [auditVersion, setAuditVersion] = useState(0);
+  const refreshAudit = useCallback(() => setAuditVersion((v) => v + 1), []);
   return (
     <section className="content admin" aria-labelledby="admin-title">
       <header className="toolbar">
@@ -246,8 +380,8 @@ export function Admin() {
       {section === 'people' ? (
         <>
           <Users />
-          <Jobs />
-          <AuditLog />
+          <Jobs onFinished={refreshAudit} />
+          <AuditLog version={auditVersion} onOpenAccount={props.onOpenAccount} />
         </>
       ) : section === 'identity' ? (
         <Identity />

@@ -1,5 +1,6 @@
 // Influencers for the current filters: a sortable, keyboard-usable table with why each is ranked, a
 // button to add an account to the outreach pipeline, "more" paging and a CSV of what is shown.
+import { roleLabel } from '../../lib/words.ts';
 import { useState } from 'react';
 import { influencers } from '../../api/endpoints.ts';
 import type { InfluencerItem } from '../../api/types.ts';
@@ -29,7 +30,8 @@ export function Influencers(props: {
   filters: InfluencerFilters;
   onFilters: (f: InfluencerFilters) => void;
   selected: string | undefined;
-  onOpen: (accountId: string) => void;
+  /** The row comes along so the account panel can say where the account stands in this ranking. */
+  onOpen: (accountId: string, item?: InfluencerItem) => void;
 }) {
   const { filters } = props;
   const key = JSON.stringify(filters);
@@ -65,7 +67,7 @@ export function Influencers(props: {
         <>
           <strong>{i.name ?? i.handle ?? i.accountId}</strong>
           <div className="muted handle">@{i.handle ?? i.accountId}</div>
-          <div className="muted role">{i.role.replace('_', ' ')}</div>
+          <div className="muted role">{roleLabel(i.role)}</div>
         </>
       ),
       sortValue: (i) => (i.handle ?? '').toLowerCase(),
@@ -135,7 +137,7 @@ export function Influencers(props: {
           rows={rows}
           columns={columns}
           rowKey={(i) => i.accountId}
-          onOpen={(i) => props.onOpen(i.accountId)}
+          onOpen={(i) => props.onOpen(i.accountId, i)}
           selectedKey={props.selected}
         />
         {next && (

@@ -48,7 +48,7 @@ export function PipelineButton(props: { item: InfluencerItem }) {
             type="button"
             className="link"
             onClick={() => setState({ kind: 'confirm', current: state.current })}
-            aria-label={`Move ${who} back to To follow`}
+            aria-label={`Move back ${who} to To follow`}
           >
             Move back…
           </button>
@@ -75,7 +75,8 @@ export function PipelineButton(props: { item: InfluencerItem }) {
             stop(e);
             void send(false);
           }}
-          aria-label={`Add ${who} to the outreach pipeline`}
+          // The visible words start the name (WCAG 2.5.3), the account follows.
+          aria-label={`Add to pipeline: ${who}`}
         >
           Add to pipeline
         </button>

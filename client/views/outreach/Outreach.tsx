@@ -7,6 +7,7 @@ import { STAGES, type PipelineItem, type Stage } from '../../api/types.ts';
 import { STAGE_COLORS, STAGE_LABELS } from '../../graph/style.ts';
 import { useAsync } from '../../lib/useAsync.ts';
 import { SessionContext, useCan } from '../../state/session.ts';
+import { remindersText } from '../../components/Reminders.tsx';
 
 /** Days until a due date (negative when overdue), counted in whole calendar days. */
 export function daysUntil(dueDate: string, today = new Date()): number {
@@ -39,6 +40,19 @@ export function agoText(iso: string, today = new Date()): string {
 /** Moving a relationship to an earlier stage undoes progress, so it is asked for explicitly. */
 export function isBackwards(from: Stage, to: Stage): boolean {
   return STAGES.indexOf(to) < STAGES.indexOf(from);
+}
+
+/** How many of these next steps are overdue and how many are due today. */
+export function dueCounts(items: PipelineItem[], today = new Date()) {
+  let overdue = 0;
+  let dueToday = 0;
+  for (const i of items) {
+    if (!i.relationship.dueDate) continue;
+    const d = daysUntil(i.relationship.dueDate, today);
+    if (d < 0) overdue++;
+    else if (d === 0) dueToday++;
+  }
+  return { overdue, dueToday };
 }
 
 const DRAG_TYPE = 'application/x-carecircle-account';
@@ -162,14 +176,21 @@ export function Outreach(props: { onOpen: (accountId: string) => void }) {
           </select>
         </label>
         <a className="button" href={pipelineCsvUrl} download>
-          Export CSV (whole pipeline)
+          Export the whole pipeline (CSV)
         </a>
         <button type="button" onClick={() => (board.reload(), mine.reload())}>
           Refresh
         </button>
       </header>
       <section aria-labelledby="next-title" className="next-steps">
-        <h3 id="next-title">My next steps</h3>
+        <h3 id="next-title">
+          My next steps{' '}
+          {mine.data && (
+            <span className="muted" data-testid="next-steps-counts">
+              {remindersText(dueCounts(mine.data.items)) ?? 'nothing due today'}
+            </span>
+          )}
+        </h3>
         {mine.error && <p role="alert">{mine.error.message}</p>}
         {mine.data && mine.data.items.length === 0 && <p className="muted">Nothing planned.</p>}
         <ol data-testid="next-steps">

@@ -68,7 +68,7 @@ async function openCollections(routes: Parameters<typeof fakeApi>[0]) {
     'GET /api/watches': { body: { items: LIST, scheduler: { periodic: true, nextCheck: null } } },
     ...routes,
   });
-  render(<Admin />);
+  render(<Admin onOpenAccount={() => {}} />);
   fireEvent.click(screen.getByRole('button', { name: 'Collections' }));
   const section = await screen.findByTestId('collections');
   await waitFor(() => expect(within(section).getAllByRole('row')).toHaveLength(3));

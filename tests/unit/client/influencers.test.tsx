@@ -125,7 +125,9 @@ describe('Influencers', () => {
     const rows = screen.getAllByRole('row').slice(1);
     fireEvent.click(rows[0]!);
     fireEvent.keyDown(rows[2]!, { key: 'Enter' });
-    expect(onOpen.mock.calls).toEqual([['x:1'], ['x:3']]);
+    // The row comes along (the account panel says where the account stands in this ranking).
+    expect(onOpen.mock.calls.map((c) => c[0])).toEqual(['x:1', 'x:3']);
+    expect(onOpen.mock.calls[1]![1]).toMatchObject({ accountId: 'x:3' });
   });
 
   it('adds an account to the pipeline without opening it', async () => {
@@ -134,7 +136,7 @@ describe('Influencers', () => {
       'PUT /api/outreach/relationships/x:3': { body: {} },
     });
     const { onOpen } = renderView();
-    fireEvent.click(await screen.findByRole('button', { name: 'Add @Bo to the outreach pipeline' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Add to pipeline: @Bo' }));
     await waitFor(() => expect(screen.getAllByRole('row')[3]!.textContent).toContain('Added'));
     expect(calls.find((c) => c.method === 'PUT')!.body).toEqual({ stage: 'to_follow' });
     expect(onOpen).not.toHaveBeenCalled();

@@ -238,7 +238,10 @@ export function GraphCanvas(props: {
         ref={container}
         className="graph-canvas"
         data-testid="graph-canvas"
-        aria-label="Interaction graph"
+        // A picture to assistive technology (a label on a plain div is not allowed); the match list
+        // and the account search are the keyboard path to its accounts.
+        role="img"
+        aria-label="Interaction graph: reach its accounts with the match list or the account search"
       />
       {hovered && handle.current && (
         <Tooltip handle={handle.current} node={hovered} communityNames={props.communityNames} />

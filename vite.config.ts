@@ -26,6 +26,8 @@ export default defineConfig({
           name: 'unit',
           root: here('.'),
           sequence: { groupOrder: 0 },
+          // Projects that run together (same groupOrder) must have the same number of workers.
+          maxWorkers: integrationLanes,
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
         },

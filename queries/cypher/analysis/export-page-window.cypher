@@ -19,7 +19,8 @@ RETURN a.id AS id, a.handle AS handle, a.community AS community, a.score AS scor
        a.pagerank AS pagerank, a.inWeight AS inWeight, a.communityShare AS communityShare,
        a.bridge AS bridge, coalesce(a.roleOverride, a.role) AS role, a.placeName AS placeName,
        a.placeRegion AS placeRegion, a.placeCountry AS placeCountry, a.lat AS lat, a.lon AS lon,
-       a.location AS location, a.followers AS followers, a.specialties AS specialties, out,
+       a.location AS location, a.followers AS followers, a.specialties AS specialties,
+       a.x AS x, a.y AS y, out,
        size(out) > 0 OR EXISTS {
          MATCH (a)<-[r:MENTIONS|REPLIES_TO|REPOSTS|QUOTES]-(p:Post)<-[:POSTED]-(s:Account)
          WHERE s <> a AND p.createdAt >= $from AND p.createdAt < $to AND type(r) IN $types

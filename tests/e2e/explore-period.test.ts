@@ -44,8 +44,8 @@ describe('the period on the Explore graph', () => {
 
     await page.getByLabel('From').fill('2025-01-01');
     await page.getByLabel('To').fill('2025-01-31');
-    await page.getByLabel('Mentions').uncheck();
-    await page.getByLabel('Quotes').uncheck();
+    await page.getByLabel('Mentions', { exact: true }).uncheck();
+    await page.getByLabel('Quotes', { exact: true }).uncheck();
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await expect
       .poll(status, { timeout: 60_000 })

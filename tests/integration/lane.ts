@@ -3,8 +3,12 @@
 // Lane 1 is the "test" instance the global setup started; lane 2 ("test-2") is started by the first
 // file that needs it and then kept running like the first. A worker process claims a lane with a lock
 // file holding its pid (created exclusively, so two workers never take the same one; a lock whose pid
-// is gone is taken over) and keeps it for every file it runs. With NEO4J_URI set, or
-// CARECIRCLE_TEST_LANES=1, there is one lane and files run one after another (see vite.config.ts).
+// is gone is taken over) and keeps it for every file it runs. With NEO4J_URI set there is one lane.
+//
+// Opt-in (CARECIRCLE_TEST_LANES=2), one lane by default: in the first CI run with two lanes (14.5 min
+// instead of ~25), a second file was given lane 2 while the bulk-import test, which stops and restarts
+// that lane's Neo4j, still held it, and 33 files then failed on lane 2's credentials. Until that is
+// understood, files run one after another on the "test" instance (see vite.config.ts).
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { freePort, localInstance, portOpen, start, status } from '../../neo4j/local.ts';
@@ -14,7 +18,7 @@ import { markTestDatabase } from '../helpers/db.ts';
 
 export const TEST_LANES = process.env.NEO4J_URI
   ? 1
-  : Math.max(1, Number(process.env.CARECIRCLE_TEST_LANES ?? 2));
+  : Math.max(1, Number(process.env.CARECIRCLE_TEST_LANES ?? 1));
 
 function alive(pid: number): boolean {
   try {

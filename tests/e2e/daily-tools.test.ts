@@ -177,9 +177,16 @@ describe('the daily outreach tools in the web app', () => {
     const rows = auditLog.locator('tbody tr');
     // The filtered page replaces the unfiltered one: wait until every row is a contact change.
     await expect
-      .poll(async () => (await rows.allTextContents()).every((t) => t.includes('contact.')), {
-        timeout: 15_000,
-      })
+      .poll(
+        async () => {
+          // An empty table (still loading) is not the filtered page yet.
+          const all = await rows.allTextContents();
+          return all.length >= 3 && all.every((t) => t.includes('contact.'));
+        },
+        {
+          timeout: 15_000,
+        },
+      )
       .toBe(true);
     const texts = await rows.allTextContents();
     expect(texts.length).toBeGreaterThanOrEqual(3);

@@ -1,4 +1,4 @@
-import { mkdtempSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +30,20 @@ describe('the local Neo4j manager', () => {
   });
 });
 
+function gone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return true;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return true;
+  }
+}
+
 describe('a local instance across restarts', () => {
   const env = { NEO4J_URI: '', CARECIRCLE_NEO4J_INSTANCE: 'restart-check', CARECIRCLE_NEO4J_PORT: '7797' };
   it('keeps its generated password, reuses the cached jars, and leaves no Java process after stop', async () => {
@@ -50,7 +64,9 @@ describe('a local instance across restarts', () => {
     const found = await runCli(['db', 'status', '--json'], { env: noPort });
     expect(JSON.parse(found.stdout)).toMatchObject({ running: true, uri: 'bolt://127.0.0.1:7797', pid });
     expect(await runCli(['db', 'stop'], { env: noPort })).toMatchObject({ code: 0 });
-    expect(() => process.kill(pid, 0)).toThrow();
+    // Gone, or a zombie nobody has reaped yet (a container's first process may never reap): either
+    // way nothing runs.
+    expect(gone(pid), `pid ${pid} still runs after stop`).toBe(true);
     // Two cold starts of a JVM and two shutdowns: ~40 s on a quiet CI machine, several minutes on a busy one.
   }, 360_000);
 });

@@ -116,7 +116,9 @@ describe('the mentions inbox reads do not grow with the number of mentions', () 
       // The mention read is the index named, in its order: a seek on the owner or the category, never
       // a pass over every open mention filtered afterwards. (On the small inbox the planner may
       // scan the same index instead; what matters is that the work does not grow.)
-      expect(reads(b)[0], name).toContain(index);
+      // The planner sometimes scans the named index (same order, no seek) even with the hint: the
+      // index is checked by name here, and the db hits below say whether the work grew.
+      expect(reads(b)[0], name).toContain(index.split(' WHERE ')[0]!);
       expect(b.dbHits, `${name} db hits: ${a.dbHits} -> ${b.dbHits}`).toBeLessThanOrEqual(
         a.dbHits * 1.2 + 50,
       );

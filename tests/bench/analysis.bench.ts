@@ -11,8 +11,7 @@
 // path, as a user would load a graph this size. bench:api then finds the graph loaded and analysed.
 // BENCH_ANALYSIS_E2E=0 skips it. When the server has Graph Data Science (local instance started with
 // CARECIRCLE_NEO4J_GDS=1), the same graph is also analysed with `--engine gds`.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,9 +25,9 @@ import { DEMO_CHATS } from '../../ingest/demo/chats.ts';
 import { connectionFromEnv, openDb } from '../../queries/connection.ts';
 import { applySchema } from '../../queries/schema.ts';
 import { igraph, writeEdgeFile } from '../unit/analysis/reference.ts';
+import { benchCli, loadDemoGraph, useBenchInstance } from './demo-graph.ts';
 
 const outDir = fileURLToPath(new URL('./out/', import.meta.url));
-const root = fileURLToPath(new URL('../..', import.meta.url));
 mkdirSync(outDir, { recursive: true });
 const sizes = (process.env.BENCH_ANALYSIS_SIZES ?? '100000,1000000')
   .split(',')
@@ -146,46 +145,6 @@ function timeBoth(edges: EdgeList, file: string) {
   };
 }
 
-/** The bench's own CLI calls (demo-data, reset, ingest --bulk), in a child process as a user runs them. */
-function cli(args: string[]): string {
-  const r = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['server/cli/index.ts', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (r.status !== 0 && r.status !== 3) throw new Error(`cli ${args.join(' ')} failed (exit ${r.status})`);
-  return r.stdout;
-}
-
-/**
- * The seeded demo network at `m` interactions (m / 10 accounts) with its posts, hashtags, specialties
- * and planted chats, as `npm start` has it at 2,000 accounts: what `analyze` reads at that size,
- * topic scores and chat detection included. Loaded with `ingest --bulk` (the first-load path) into an
- * emptied instance; bench:api reuses the same files and instance.
- */
-function loadDemoGraph(m: number) {
-  const dataDir = path.join(outDir, `api-data-${m}`);
-  const accounts = Math.round(m / 10);
-  const files = ['accounts.csv', 'edges.csv', 'chats.csv'].map((f) => path.join(dataDir, f));
-  if (!files.every((f) => existsSync(f))) {
-    cli([
-      'demo-data',
-      '--out',
-      dataDir,
-      '--accounts',
-      String(accounts),
-      '--interactions',
-      String(m),
-      '--chats',
-    ]);
-  }
-  cli(['reset', '--yes', '--all']);
-  const t = performance.now();
-  const summary = JSON.parse(cli(['ingest', '--bulk', '--json', ...files])) as { loaded?: number };
-  return { seconds: (performance.now() - t) / 1000, loaded: summary.loaded ?? 0, accounts };
-}
-
 const report: Record<string, unknown> = {
   at: new Date().toISOString(),
   node: process.version,
@@ -237,10 +196,9 @@ for (const m of sizes) {
 
 if (e2eSize > 0) {
   // The bench instance (shared with bench:api) unless told otherwise; the bench empties it.
-  process.env.CARECIRCLE_NEO4J_INSTANCE ??= 'bench';
-  if (process.env.CARECIRCLE_NEO4J_INSTANCE === 'bench') process.env.CARECIRCLE_NEO4J_PORT ??= '7698';
+  useBenchInstance();
   if (process.env.NEO4J_URI) throw new Error('the end-to-end part loads with ingest --bulk: unset NEO4J_URI');
-  cli(['db', 'start']); // from a child process, so this one is never the parent of the Neo4j that bulk stops
+  benchCli(['db', 'start']); // from a child process, so this one is never the parent of the Neo4j that bulk stops
   const loaded = loadDemoGraph(e2eSize);
   console.log(
     `\nloaded the demo network at ${e2eSize.toLocaleString('en-US')} interactions (${loaded.accounts.toLocaleString('en-US')} accounts, ` +

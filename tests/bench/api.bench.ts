@@ -1,7 +1,8 @@
 // `npm run bench:api`: the API under load on the demo graph (1M interactions by default).
 //
-// 1. writes the seeded demo network with `demo-data`, loads it with `ingest` and runs `analyze`
-//    (skipped when the database already holds a graph of that size; BENCH_RELOAD=1 forces it), and
+// 1. writes the seeded demo network with `demo-data --chats`, loads it with `ingest --bulk` and runs
+//    `analyze` (tests/bench/demo-graph.ts, as bench:analysis does; skipped when the database already
+//    holds a graph of that size; BENCH_RELOAD=1 forces it), and
 //    fills the mentions inbox of the demo hospital (about one mention per ten interactions);
 // 2. starts the API in this process on a free port and signs in;
 // 3. autocannon (in a worker thread), 32 connections for 30 s each, on /api/influencers?limit=50,
@@ -16,19 +17,18 @@
 //    BENCH_ROUTE_SECONDS (default 10) each: p50/p99/errors (goals p99 ≤ 50 ms, 0 errors);
 // 7. Neo4j's heap and page cache, as the server reports them.
 //
-// Environment: BENCH_INTERACTIONS (default 1000000), BENCH_ACCOUNTS (default interactions / 12),
+// Environment: BENCH_INTERACTIONS (default 1000000; the demo network has one account per ten),
 // BENCH_SECONDS (default 30), BENCH_CONNECTIONS (default 32), BENCH_ROUTE_SECONDS (default 10),
 // BENCH_ROUTES_ONLY=1 (skip steps 3-5, the influencer and account runs with their Cypher peers). The Neo4j instance is the one named by
 // CARECIRCLE_NEO4J_INSTANCE (default "bench" on port 7698) or NEO4J_URI: the bench replaces its graph.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureDemoMentions } from '../../ingest/demo/mentions.ts';
 import { getMention, listMentions } from '../../queries/mentions.ts';
 import { fileURLToPath } from 'node:url';
+import { benchCli, loadDemoGraph, useBenchInstance } from './demo-graph.ts';
 
-process.env.CARECIRCLE_NEO4J_INSTANCE ??= 'bench';
-if (process.env.CARECIRCLE_NEO4J_INSTANCE === 'bench') process.env.CARECIRCLE_NEO4J_PORT ??= '7698';
+useBenchInstance();
 
 const { buildApp } = await import('../../server/app.ts');
 const { setUser } = await import('../../server/auth/users.ts');
@@ -42,7 +42,6 @@ const { accountProfile } = await import('../../server/graph/views.ts');
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outDir = path.join(root, 'tests/bench/out');
 const interactions = Number(process.env.BENCH_INTERACTIONS ?? 1_000_000);
-const accounts = Number(process.env.BENCH_ACCOUNTS ?? Math.round(interactions / 12));
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 
@@ -55,26 +54,6 @@ interface AutocannonResult {
 }
 type Autocannon = (opts: Record<string, unknown>) => Promise<AutocannonResult>;
 const autocannon = ((await import('autocannon' as string)) as { default: Autocannon }).default;
-
-function cli(args: string[]): string {
-  const r = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['server/cli/index.ts', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (r.status !== 0 && r.status !== 3) throw new Error(`cli ${args.join(' ')} failed (exit ${r.status})`);
-  return r.stdout;
-}
-
-function hasCommand(name: string): boolean {
-  // `carecircle --help` lists the commands; an unknown `name --help` would print the root help too.
-  const r = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['server/cli/index.ts', '--help'], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  return new RegExp(`^\\s+${name}\\b`, 'm').test(r.stdout ?? '');
-}
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -105,46 +84,34 @@ async function cypherLoad(work: () => Promise<unknown>, ms: number, workers: num
 
 mkdirSync(outDir, { recursive: true });
 console.log(`Neo4j instance: ${process.env.NEO4J_URI ?? process.env.CARECIRCLE_NEO4J_INSTANCE}`);
-cli(['db', 'start']);
-const db = openDb(connectionFromEnv());
+benchCli(['db', 'start']);
+let db = openDb(connectionFromEnv());
 await applySchema(db);
 
-const stats = JSON.parse(cli(['stats', '--json'])) as { interactions: Record<string, number> };
+const stats = JSON.parse(benchCli(['stats', '--json'])) as { interactions: Record<string, number> };
 const loaded = Object.values(stats.interactions).reduce((a, b) => a + b, 0);
-if (process.env.BENCH_RELOAD || Math.abs(loaded - interactions) > interactions * 0.05) {
-  const dataDir = path.join(outDir, `api-data-${interactions}`);
-  console.log(`generating ${accounts} accounts / ${interactions} interactions into ${dataDir}`);
-  cli([
-    'demo-data',
-    '--out',
-    dataDir,
-    '--accounts',
-    String(accounts),
-    '--interactions',
-    String(interactions),
-  ]);
-  cli(['reset', '--yes']);
-  const t = Date.now();
-  cli(['ingest', path.join(dataDir, 'accounts.csv'), path.join(dataDir, 'edges.csv')]);
-  console.log(`ingest took ${((Date.now() - t) / 1000).toFixed(1)} s`);
+const reloaded = !!process.env.BENCH_RELOAD || Math.abs(loaded - interactions) > interactions * 0.05;
+if (reloaded) {
+  // The same files and load as bench:analysis, so either bench finds the graph the other left.
+  await db.close();
+  const r = loadDemoGraph(interactions);
+  console.log(
+    `loaded ${r.loaded.toLocaleString('en-US')} rows with ingest --bulk in ${r.seconds.toFixed(1)} s`,
+  );
+  db = openDb(connectionFromEnv());
 } else {
   console.log(`reusing the loaded graph (${loaded} interactions)`);
 }
-const reloaded = !!process.env.BENCH_RELOAD || Math.abs(loaded - interactions) > interactions * 0.05;
 const runs = await db.read(loadCypher('server/cache/latest-run'), { limit: int(1) });
-if (!hasCommand('analyze')) {
-  console.log(
-    'NOTE: no `analyze` command yet: accounts have no scores, so the ranking is measured on whatever scores exist',
-  );
-} else if (reloaded || runs.length === 0 || process.env.BENCH_REANALYZE) {
+if (reloaded || runs.length === 0 || process.env.BENCH_REANALYZE) {
   const t = Date.now();
-  cli(['analyze']);
+  benchCli(['analyze']);
   console.log(`analyze took ${((Date.now() - t) / 1000).toFixed(1)} s`);
 } else {
   // The graph and its analysis are already there (BENCH_REANALYZE=1 runs it again).
   console.log(`reusing analysis run ${String(runs[0]?.id)}`);
 }
-const after = JSON.parse(cli(['stats', '--json'])) as Record<string, unknown>;
+const after = JSON.parse(benchCli(['stats', '--json'])) as Record<string, unknown>;
 console.log(`graph: ${JSON.stringify(after)}`);
 
 // Logged at `info` like a real server (two lines per request), into a sink rather than the terminal,
@@ -363,7 +330,7 @@ for (const r of rows) {
 const report = {
   at: new Date().toISOString(),
   interactions,
-  accounts,
+  accounts: Number((after as { accounts?: number }).accounts ?? 0),
   seconds,
   connections,
   graph: after,

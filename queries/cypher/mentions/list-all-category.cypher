@@ -1,11 +1,11 @@
 // Every mention of one category, newest arrival first, through the (category, receivedAt) index.
 // The category is the same on every row: ordering by it first lets the index give the order.
 MATCH (m:Mention)
-USING INDEX m:Mention(category, receivedAt)
-WHERE m.category = $category AND m.receivedAt IS NOT NULL
+USING INDEX m:Mention(category, receivedAt, postId)
+WHERE m.category = $category AND m.receivedAt IS NOT NULL AND m.postId IS NOT NULL
   AND ($state IS NULL OR m.state = $state)
   AND ($sentiment IS NULL OR m.sentiment = $sentiment)
-WITH m ORDER BY m.category DESC, m.receivedAt DESC, m.postId ASC SKIP $skip LIMIT $limit
+WITH m ORDER BY m.category DESC, m.receivedAt DESC, m.postId DESC SKIP $skip LIMIT $limit
 OPTIONAL MATCH (a:Account {id: m.authorId})
 OPTIONAL MATCH (rel:Relationship {accountId: m.authorId})
 OPTIONAL MATCH (c:Community {id: a.community})

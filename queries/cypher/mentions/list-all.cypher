@@ -1,10 +1,10 @@
 // Every mention, newest arrival first (receivedAt index), with the same filters; LIMIT bounds it.
 // Without an owner or a category; those filters have their own statements (list-all-owner, -category).
 MATCH (m:Mention)
-WHERE m.receivedAt IS NOT NULL
+WHERE m.receivedAt IS NOT NULL AND m.postId IS NOT NULL
   AND ($state IS NULL OR m.state = $state)
   AND ($sentiment IS NULL OR m.sentiment = $sentiment)
-WITH m ORDER BY m.receivedAt DESC, m.postId ASC SKIP $skip LIMIT $limit
+WITH m ORDER BY m.receivedAt DESC, m.postId DESC SKIP $skip LIMIT $limit
 OPTIONAL MATCH (a:Account {id: m.authorId})
 OPTIONAL MATCH (rel:Relationship {accountId: m.authorId})
 OPTIONAL MATCH (c:Community {id: a.community})

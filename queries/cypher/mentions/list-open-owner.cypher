@@ -2,8 +2,8 @@
 // owner's rows and their order, so the read stops after SKIP + LIMIT however many mentions there are.
 // The owner is the same on every row: ordering by it first lets the index give the order.
 MATCH (m:Mention)
-USING INDEX m:Mention(owner, dueAt)
-WHERE m.owner = $owner AND m.dueAt IS NOT NULL
+USING INDEX m:Mention(owner, dueAt, postId)
+WHERE m.owner = $owner AND m.dueAt IS NOT NULL AND m.postId IS NOT NULL
   AND ($category IS NULL OR m.category = $category)
   AND ($state IS NULL OR m.state = $state)
   AND ($sentiment IS NULL OR m.sentiment = $sentiment)

@@ -2,7 +2,7 @@
 // mentions have a dueAt, so the dueAt index serves both the filter and the order; LIMIT bounds it.
 // Without an owner or a category; those filters have their own statements (list-open-owner, -category).
 MATCH (m:Mention)
-WHERE m.dueAt IS NOT NULL
+WHERE m.dueAt IS NOT NULL AND m.postId IS NOT NULL
   AND ($state IS NULL OR m.state = $state)
   AND ($sentiment IS NULL OR m.sentiment = $sentiment)
 WITH m ORDER BY m.dueAt ASC, m.postId ASC SKIP $skip LIMIT $limit

@@ -12,7 +12,11 @@ import { resetGraph, useTestGraph } from '../../helpers/db.ts';
 const OWNED = 30;
 const CATEGORIES = ['complaint', 'praise', 'question', 'other'];
 
-/** n mentions, one account per ten, due and received in id order; the first OWNED belong to "queue". */
+/**
+ * n mentions, one account per ten, due and received in id order in twenty batches that each share one
+ * time (as the mentions one scan or one collector page finds do, so the order rests on the postId
+ * tie-breaker); the first OWNED belong to "queue". Post ids are zero-padded, so their order is i's.
+ */
 async function generate(db: Db, n: number): Promise<void> {
   await db.autoCommit(
     `UNWIND range(0, $n / 10 - 1) AS i
@@ -25,9 +29,10 @@ async function generate(db: Db, n: number): Promise<void> {
      CALL (i) {
        WITH i, i % 5 = 4 AS answered,
             CASE WHEN i % 20 = 7 THEN 'clinical_safety' ELSE $categories[i % 4] END AS category,
-            toString(datetime('2026-01-01T00:00:00Z') + duration({seconds: i * 37})) AS t
+            toString(datetime('2026-01-01T00:00:00Z') + duration({hours: i / ($n / 20)})) AS t,
+            'g:p' + right('00000' + toString(i), 6) AS postId
        CREATE (:Mention {
-         postId: 'g:p' + i, authorId: 'g:' + (i % ($n / 10)), text: 'post ' + i, category: category,
+         postId: postId, authorId: 'g:' + (i % ($n / 10)), text: 'post ' + i, category: category,
          sentiment: CASE i % 3 WHEN 0 THEN 'negative' WHEN 1 THEN 'neutral' ELSE 'positive' END,
          state: CASE WHEN answered THEN 'responded' WHEN i < $owned THEN 'assigned' ELSE 'new' END,
          owner: CASE WHEN i < $owned THEN 'queue' WHEN answered THEN 'someone' ELSE null END,
@@ -41,32 +46,32 @@ async function generate(db: Db, n: number): Promise<void> {
 
 // Each list statement, its filter, and the index its read must use on the larger inbox.
 const LISTS = {
-  open: ['mentions/list-open', {}, 'Mention(dueAt)'],
+  open: ['mentions/list-open', {}, 'Mention(dueAt, postId)'],
   'open, my queue': [
     'mentions/list-open-owner',
     { owner: 'queue' },
-    'Mention(owner, dueAt) WHERE owner = $owner',
+    'Mention(owner, dueAt, postId) WHERE owner = $owner',
   ],
   'open, complaints': [
     'mentions/list-open-category',
     { category: 'complaint' },
-    'Mention(category, dueAt) WHERE category = $category',
+    'Mention(category, dueAt, postId) WHERE category = $category',
   ],
   'open, clinical safety': [
     'mentions/list-open-category',
     { category: 'clinical_safety' },
-    'Mention(category, dueAt) WHERE category = $category',
+    'Mention(category, dueAt, postId) WHERE category = $category',
   ],
-  all: ['mentions/list-all', {}, 'Mention(receivedAt)'],
+  all: ['mentions/list-all', {}, 'Mention(receivedAt, postId)'],
   'all, my queue': [
     'mentions/list-all-owner',
     { owner: 'queue' },
-    'Mention(owner, receivedAt) WHERE owner = $owner',
+    'Mention(owner, receivedAt, postId) WHERE owner = $owner',
   ],
   'all, clinical safety': [
     'mentions/list-all-category',
     { category: 'clinical_safety' },
-    'Mention(category, receivedAt) WHERE category = $category',
+    'Mention(category, receivedAt, postId) WHERE category = $category',
   ],
 } as const;
 
@@ -137,11 +142,11 @@ describe('the mentions inbox reads do not grow with the number of mentions', () 
     });
     expect(safety).toHaveLength(50);
     expect(safety.every((m) => m.category === 'clinical_safety')).toBe(true);
-    expect(safety[0]!.postId).toBe('g:p7');
+    expect(safety[0]!.postId).toBe('g:p000007');
   });
 
   it('reads a mention and the weekly view through indexes', async () => {
-    const get = await db.profile(loadCypher('mentions/get'), { postId: 'g:p123' });
+    const get = await db.profile(loadCypher('mentions/get'), { postId: 'g:p000123' });
     expect(get.result).toHaveLength(1);
     const weekly = await db.profile(loadCypher('mentions/weekly'), { fromWeek: '2026-W01' });
     expect(scans(get)).toEqual([]);

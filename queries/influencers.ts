@@ -352,9 +352,9 @@ export async function findInfluencers(db: Db, input: InfluencerQueryInput): Prom
     ranked = rows.map((r) => Ranked.parse(r));
     total = ranked[0]?.total ?? 0;
   } else {
-    const params = { ...common, specialty, hashtag: null };
+    const params = { ...common, specialty };
     const [rows, count] = await Promise.all([
-      db.read(loadCypher('influencers/global'), params),
+      db.read(loadCypher(sort === 'localReach' ? 'influencers/global-reach' : 'influencers/global'), params),
       db.read(loadCypher('influencers/global-count'), params),
     ]);
     ranked = rows.map((r) => Ranked.parse(r));

@@ -68,8 +68,15 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const window = queryInvalid(() => postWindow(req.query));
-      const ego = await egoView(app.db, req.params.id, req.query.limit, window);
-      if (!ego) throw notFound(req.params.id);
+      const id = req.params.id;
+      // The neighbourhood changes with an analysis (the run id is in the key) or an outreach stage
+      // (nodes carry it: the 'graph' tag); at 1M interactions it is a read of thousands of edges.
+      const ego = await app.graphCache.get(
+        `ego:${JSON.stringify({ id, limit: req.query.limit, window })}`,
+        () => egoView(app.db, id, req.query.limit, window),
+        ['graph', `account:${id}`],
+      );
+      if (!ego) throw notFound(id);
       return ego;
     },
   );
@@ -94,7 +101,14 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
         accountId: req.params.id,
       });
       if (exists.length === 0) throw notFound(req.params.id);
-      return { items: await warmPaths(app.db, req.params.id, req.query.maxHops, req.query.limit) };
+      // Paths start at responded and partner accounts, so an outreach stage change drops them ('graph').
+      const { maxHops, limit } = req.query;
+      const items = await app.graphCache.get(
+        `paths:${JSON.stringify({ id: req.params.id, maxHops, limit })}`,
+        () => warmPaths(app.db, req.params.id, maxHops, limit),
+        ['graph', `account:${req.params.id}`],
+      );
+      return { items };
     },
   );
 };

@@ -28,6 +28,8 @@ export interface RouteRow {
   serverCached: boolean;
   firstMs: number;
   firstStatus: number;
+  /** Size of the first answer's body. */
+  firstKiB?: number;
   p50ms: number;
   p99ms: number;
   reqPerS: number;
@@ -129,8 +131,8 @@ export async function measureRoutes(o: {
     { route: 'communities', path: '/api/communities', serverCached: true },
     { route: 'communities/:id', path: `/api/communities/${community}`, serverCached: true },
     { route: 'accounts/:id', path: `/api/accounts/${id}`, serverCached: true },
-    { route: 'accounts/:id/ego', path: `/api/accounts/${id}/ego`, serverCached: false },
-    { route: 'accounts/:id/paths', path: `/api/accounts/${id}/paths`, serverCached: false },
+    { route: 'accounts/:id/ego', path: `/api/accounts/${id}/ego`, serverCached: true },
+    { route: 'accounts/:id/paths', path: `/api/accounts/${id}/paths`, serverCached: true },
     { route: 'hashtags', path: '/api/hashtags?limit=40', serverCached: true },
     { route: 'hashtags?tag', path: `/api/hashtags?tag=${tag}&limit=40`, serverCached: true },
     { route: 'influencers', path: '/api/influencers?limit=100', serverCached: true },
@@ -185,13 +187,15 @@ export async function measureRoutes(o: {
   ];
 
   // First requests, one at a time, before any route is warmed.
-  const first = new Map<string, { ms: number; status: number }>();
+  const first = new Map<string, { ms: number; status: number; bytes: number }>();
   for (const r of routes) {
     const t = performance.now();
     const res = await fetch(url + r.path, { headers: { cookie } });
-    await res.arrayBuffer();
-    first.set(r.route, { ms: Math.round(performance.now() - t), status: res.status });
-    console.log(`first ${r.route}: ${first.get(r.route)!.ms} ms (HTTP ${res.status})`);
+    const bytes = (await res.arrayBuffer()).byteLength;
+    first.set(r.route, { ms: Math.round(performance.now() - t), status: res.status, bytes });
+    console.log(
+      `first ${r.route}: ${first.get(r.route)!.ms} ms (HTTP ${res.status}, ${(bytes / 1024).toFixed(0)} KiB)`,
+    );
   }
 
   const rows: RouteRow[] = [];
@@ -210,6 +214,7 @@ export async function measureRoutes(o: {
       serverCached: r.serverCached,
       firstMs: f.ms,
       firstStatus: f.status,
+      firstKiB: Math.round(f.bytes / 1024),
       p50ms: res.latency.p50,
       p99ms: res.latency.p99,
       reqPerS: Math.round(res.requests.average),
@@ -269,7 +274,17 @@ export async function measureRoutes(o: {
       met: r.firstMs <= 500 && r.firstStatus === 200,
       got: `${r.firstMs} ms, HTTP ${r.firstStatus}`,
     },
-    { route: r.route, goal: 'p99 <= 50 ms', met: r.p99ms <= 50, got: `${r.p99ms} ms` },
+    // A read the server caches answers from memory after the first time (goal p99 ≤ 50 ms); one it
+    // reads from Neo4j every time (live records: outreach, audit, the inbox) is a first read each
+    // time (goal ≤ 500 ms, at the 99th percentile under load).
+    r.serverCached
+      ? { route: r.route, goal: 'p99 <= 50 ms (cached)', met: r.p99ms <= 50, got: `${r.p99ms} ms` }
+      : {
+          route: r.route,
+          goal: 'p99 <= 500 ms (read live each time)',
+          met: r.p99ms <= 500,
+          got: `${r.p99ms} ms`,
+        },
     {
       route: r.route,
       goal: '0 errors',

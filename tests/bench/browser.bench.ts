@@ -5,6 +5,7 @@
 // Steps: sign in, Explore (aggregated communities), open a community, open an account, its ego
 // network, warm introductions, filter the influencers, log a contact. Goal: every step under 2 s.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -166,8 +167,13 @@ try {
 }
 console.table(steps);
 for (const s of steps) console.log(`GOAL ${s.met ? 'MET   ' : 'MISSED'} ${s.step}: under 2 s (${s.ms} ms)`);
-console.log('timings taken on a busy shared 2-core machine; screenshots in tests/bench/out/browser-*.png');
+console.log(
+  `load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ')} on ${os.cpus().length} CPUs; screenshots in tests/bench/out/browser-*.png`,
+);
 writeFileSync(
   path.join(outDir, 'browser.json'),
-  JSON.stringify({ at: new Date().toISOString(), steps }, null, 2),
+  JSON.stringify({ at: new Date().toISOString(), loadAverage: os.loadavg(), steps }, null, 2),
 );

@@ -7,7 +7,6 @@ WHERE a.score IS NOT NULL
   AND ($role IS NULL OR coalesce(a.roleOverride, a.role) = $role)
   AND ($region IS NULL OR toLower(a.placeRegion) = toLower($region))
   AND ($specialty IS NULL OR $specialty IN coalesce(a.specialties, []))
-  AND ($hashtag IS NULL OR EXISTS { (a)-[:USED]->(:Hashtag {tag: $hashtag}) })
   AND ($nearLat IS NULL OR (a.lat IS NOT NULL AND
        point.distance(point({latitude: a.lat, longitude: a.lon}),
                       point({latitude: $nearLat, longitude: $nearLon})) <= $radiusM))

@@ -2,7 +2,8 @@
 // The same shape of graph (40 communities) is generated at 10k and at 200k interactions, analysis's
 // stored summaries are written for each, and every statement of the aggregated read is profiled:
 // the plans must be the same, with the same bounded rows and database hits, whatever the size.
-// The other read paths are checked for whole-label scans of the big labels on the larger graph.
+// The first page of the influencer ranking is checked the same way. The other read paths are checked
+// for whole-label scans of the big labels on the larger graph.
 import { describe, expect, it } from 'vitest';
 import { writeSummaries } from '../../../queries/analysis/summaries.ts';
 import { loadCypher } from '../../../queries/cypher.ts';
@@ -45,6 +46,21 @@ async function generate(db: Db, interactions: number): Promise<void> {
   await writeSummaries(db, { steps: ['links'] });
 }
 
+const RANKING_PAGE = {
+  includeFlagged: false,
+  minScore: null,
+  community: null,
+  role: null,
+  region: null,
+  specialty: null,
+  nearLat: null,
+  nearLon: null,
+  radiusM: 50_000,
+  afterK: null,
+  afterId: null,
+  limit: int(101),
+};
+
 interface Measured {
   view: Awaited<ReturnType<typeof graphView>>;
   profiles: Record<string, QueryProfile>;
@@ -57,6 +73,9 @@ async function measure(db: Db): Promise<Measured> {
   return {
     view,
     profiles: {
+      // The influencer ranking's first page (no filter): read in the score index's order, it stops
+      // once the page is full, whatever the number of accounts.
+      ranking: await db.profile(loadCypher('influencers/global'), RANKING_PAGE),
       count: await db.profile(loadCypher('graph/count')),
       nodes,
       links: await db.profile(loadCypher('graph/community-links'), { ids, maxEdges: int(CAP * 8) }),
@@ -100,7 +119,7 @@ describe('the aggregated graph read does not grow with the interactions', () => 
     const weight = (m: Measured) => m.view.edges.reduce((s, e) => s + e.weight, 0);
     expect(weight(large)).toBeGreaterThan(weight(small) * 10);
 
-    for (const name of ['count', 'nodes', 'links'] as const) {
+    for (const name of ['ranking', 'count', 'nodes', 'links'] as const) {
       const a = small.profiles[name]!;
       const b = large.profiles[name]!;
       console.log(`${name}: rows ${a.rows} -> ${b.rows}, db hits ${a.dbHits} -> ${b.dbHits}`);

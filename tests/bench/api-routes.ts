@@ -6,6 +6,7 @@
 // twice: uncached, every request with its own cache key (a radius differing in the ninth decimal,
 // the same answer), so each one costs the server and Neo4j the full read; and cached, the same request
 // under load. Goals at 1M interactions: uncached p50 ≤ 50 ms and p99 ≤ 200 ms, cached p99 ≤ 10 ms.
+import os from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { loadCypher } from '../../queries/cypher.ts';
 import { int, type Db } from '../../queries/db.ts';
@@ -300,7 +301,10 @@ export async function measureRoutes(o: {
     print() {
       console.log(
         `Neo4j memory: heap max ${memory.heapMax} (in use ${memory.heapUsed}), page cache ${memory.pagecache}; ` +
-          `${o.connections} connections, ${o.seconds} s per route; a busy shared 2-core machine`,
+          `${o.connections} connections, ${o.seconds} s per route; load average now ${os
+            .loadavg()
+            .map((x) => x.toFixed(1))
+            .join(' / ')} on ${os.cpus().length} CPUs`,
       );
       console.table(rows);
       for (const v of verdicts)

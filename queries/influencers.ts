@@ -255,6 +255,21 @@ function windowPhrase(w: Window | null): string {
   return ` in the last ${plural(days(w), 'day')} of data`;
 }
 
+/**
+ * How many accounts the global ranking's filters keep. Without a filter, the newest run's own count
+ * (scores and flags change only with a run); otherwise, or for a run that predates it, counted now.
+ */
+async function rankedTotal(db: Db, params: Record<string, unknown>, unfiltered: boolean): Promise<number> {
+  if (unfiltered) {
+    const [stored] = await db.read(loadCypher('influencers/ranked-count'), {
+      includeFlagged: params.includeFlagged,
+    });
+    if (stored && stored.total !== null && stored.total !== undefined) return Number(stored.total);
+  }
+  const [row] = await db.read(loadCypher('influencers/global-count'), params);
+  return Number(row?.total ?? 0);
+}
+
 export async function findInfluencers(db: Db, input: InfluencerQueryInput): Promise<InfluencerPage> {
   const q = InfluencerQuery.parse(input);
   let near: { lat: number; lon: number; label: string } | null = null;
@@ -353,12 +368,13 @@ export async function findInfluencers(db: Db, input: InfluencerQueryInput): Prom
     total = ranked[0]?.total ?? 0;
   } else {
     const params = { ...common, specialty };
+    const unfiltered = [q.community, q.role, q.minScore, region, specialty, near].every((f) => f == null);
     const [rows, count] = await Promise.all([
       db.read(loadCypher(sort === 'localReach' ? 'influencers/global-reach' : 'influencers/global'), params),
-      db.read(loadCypher('influencers/global-count'), params),
+      rankedTotal(db, params, unfiltered),
     ]);
     ranked = rows.map((r) => Ranked.parse(r));
-    total = Number(count[0]?.total ?? 0);
+    total = count;
   }
 
   const page = ranked.slice(0, q.limit);

@@ -1,5 +1,6 @@
 // Listening and service recovery over HTTP: the organisation's identity (admin), the mentions inbox,
-// triage, safe replies, escalation notices and the weekly view. HTTP only: queries/identity.ts and
+// triage, safe replies, escalation notices and the weekly view (a rescan of every post is a job:
+// POST /api/jobs {kind: 'scan'}, as its cost grows with the graph). HTTP only: queries/identity.ts and
 // queries/mentions.ts decide; their errors become 4xx in the one error handler.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -27,7 +28,6 @@ import {
   markSent,
   readNotification,
   saveDraft,
-  scanMentions,
   setMentionState,
   weekly,
 } from '../../queries/mentions.ts';
@@ -172,28 +172,6 @@ const listening: FastifyPluginAsyncZod<ListeningOptions> = async (app, opts) => 
       config: { access: 'viewer' },
     },
     async (req) => weekly(app.db, req.query.weeks, now()),
-  );
-
-  app.post(
-    '/api/mentions/scan',
-    {
-      schema: {
-        tags: ['listening'],
-        summary:
-          'Match every post against the identity now (what ingest and the collectors do after loading)',
-        response: {
-          200: z.object({
-            scanned: z.number(),
-            matched: z.number(),
-            created: z.number(),
-            escalated: z.number(),
-            seconds: z.number(),
-          }),
-        },
-      },
-      config: { access: 'admin' },
-    },
-    async () => scanMentions(app.db, { now: now() }),
   );
 
   app.post(

@@ -15,7 +15,7 @@ import { projectAccounts } from '../../../queries/analysis/projection.ts';
 import { runAnalysis, type AnalysisSummary } from '../../../queries/analysis/run.ts';
 import type { Db } from '../../../queries/db.ts';
 import { applySchema } from '../../../queries/schema.ts';
-import { hashtagCooccurrence } from '../../../server/graph/views.ts';
+import { accountProfile, hashtagCooccurrence } from '../../../server/graph/views.ts';
 import { markTestDatabase, resetGraph, testDb } from '../../helpers/db.ts';
 import { load } from '../ingest/load.ts';
 
@@ -128,6 +128,11 @@ describe('local reach on the demo network', () => {
     for (const a of all.filter((x) => x.lat === null)) expect(a.localReach).toBeNull();
     // Demo communities live mostly in their home cities, so some attention is local.
     expect(placed.some((a) => a.localReach! > 0)).toBe(true);
+    // The account page shows what analysis wrote: the share, and the flag with its reason.
+    const reached = placed.find((a) => a.localReach! > 0)!;
+    expect((await accountProfile(db, reached.id))?.scores.localReach).toBeCloseTo(reached.localReach!, 9);
+    const flagged = all.find((a) => a.spamFlag !== null)!;
+    expect((await accountProfile(db, flagged.id))?.scores.spamFlag).toBe(flagged.spamFlag);
   });
 });
 

@@ -45,7 +45,6 @@ export const LISTENING_ROUTES: RouteCase[] = [
     access: 'viewer',
     ok: 200,
   },
-  { method: 'POST', path: '/api/mentions/scan', url: () => '/api/mentions/scan', access: 'admin', ok: 200 },
   {
     method: 'POST',
     path: '/api/mentions/assign',

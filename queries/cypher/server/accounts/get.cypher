@@ -31,7 +31,7 @@ CALL (a) {
 }
 RETURN a {.id, .platform, .handle, .name, .bio, .location, .followers, .following, .verified, .url,
           .community, .pagerank, .inWeight, .communityShare, .bridge, .score, .placeName, .placeRegion,
-          .placeCountry, .lat, .lon, .specialties, .role, .roleOverride} AS account,
+          .placeCountry, .lat, .lon, .specialties, .role, .roleOverride, .localReach, .spamFlag} AS account,
        c {.id, .label, .size} AS community,
        hashtags, posts, inAccounts, inTotal, outAccounts, outTotal, a.rank AS rank, contacts,
        rel {.accountId, .stage, .owner, .nextStep, .dueDate, .updatedAt, .updatedBy} AS relationship

@@ -235,7 +235,8 @@ function pidFile(inst: Pick<LocalInstance, 'home'>) {
   return path.join(inst.home, 'neo4j.pid');
 }
 
-function alive(pid: number): boolean {
+/** Whether process `pid` runs: it exists and is not a zombie. Shared by the tests' own checks. */
+export function processRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
   } catch {
@@ -243,13 +244,15 @@ function alive(pid: number): boolean {
   }
   // A Neo4j that exited while the process that started it (a test or bench run) is still alive stays a
   // zombie until that parent reaps it; signal 0 still reaches a zombie, but nothing runs there.
+  if (!existsSync('/proc/self/stat')) return true; // no /proc (not Linux): signal 0 is all there is
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
   } catch {
-    return true; // no /proc (not Linux): signal 0 is all there is
+    return false; // gone between the signal and the read
   }
 }
+const alive = processRunning;
 
 function readPid(inst: Pick<LocalInstance, 'home'>): number | null {
   const f = pidFile(inst);

@@ -11,7 +11,7 @@
 // understood, files run one after another on the "test" instance (see vite.config.ts).
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { freePort, localInstance, portOpen, start, status } from '../../neo4j/local.ts';
+import { freePort, localInstance, portOpen, processRunning, start, status } from '../../neo4j/local.ts';
 import { connectionFromEnv, openDb } from '../../queries/connection.ts';
 import { applySchema } from '../../queries/schema.ts';
 import { markTestDatabase } from '../helpers/db.ts';
@@ -19,15 +19,6 @@ import { markTestDatabase } from '../helpers/db.ts';
 export const TEST_LANES = process.env.NEO4J_URI
   ? 1
   : Math.max(1, Number(process.env.CARECIRCLE_TEST_LANES ?? 1));
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The lane this process holds, claimed on first use: 1 … TEST_LANES. */
 function claimLane(dir: string): number {
@@ -43,7 +34,7 @@ function claimLane(dir: string): number {
       } catch {
         const holder = Number(readFileSync(lock, 'utf8') || 0);
         if (holder === process.pid) return lane;
-        if (holder > 0 && !alive(holder)) rmSync(lock, { force: true });
+        if (holder > 0 && !processRunning(holder)) rmSync(lock, { force: true });
       }
     }
   }

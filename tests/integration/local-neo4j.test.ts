@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
+import { processRunning } from '../../neo4j/local.ts';
 
 describe('the local Neo4j manager', () => {
   it('names the missing piece when Java is not installed', async () => {
@@ -30,20 +31,6 @@ describe('the local Neo4j manager', () => {
   });
 });
 
-function gone(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return true;
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
-  } catch {
-    return true;
-  }
-}
-
 describe('a local instance across restarts', () => {
   const env = { NEO4J_URI: '', CARECIRCLE_NEO4J_INSTANCE: 'restart-check', CARECIRCLE_NEO4J_PORT: '7797' };
   it('keeps its generated password, reuses the cached jars, and leaves no Java process after stop', async () => {
@@ -66,7 +53,7 @@ describe('a local instance across restarts', () => {
     expect(await runCli(['db', 'stop'], { env: noPort })).toMatchObject({ code: 0 });
     // Gone, or a zombie nobody has reaped yet (a container's first process may never reap): either
     // way nothing runs.
-    expect(gone(pid), `pid ${pid} still runs after stop`).toBe(true);
+    expect(processRunning(pid), `pid ${pid} still runs after stop`).toBe(false);
     // Two cold starts of a JVM and two shutdowns: ~40 s on a quiet CI machine, several minutes on a busy one.
   }, 360_000);
 });

@@ -1,19 +1,14 @@
-// CSV of a table as shown. Cells that a spreadsheet would run as a formula (=, +, -, @ at the start:
-// social-media text can hold anything) are prefixed with a quote mark.
+// CSV of a table as shown, written by the one CSV module (queries/csv.ts: cells that a spreadsheet
+// would run as a formula are defused).
+import { spreadsheetLine } from '../../queries/csv.ts';
+
 export interface CsvColumn<T> {
   header: string;
   value: (row: T) => string | number | null | undefined;
 }
 
-function cell(v: string | number | null | undefined): string {
-  if (v === null || v === undefined) return '';
-  let s = String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[]): string {
-  const lines = [columns.map((c) => cell(c.header)).join(',')];
-  for (const r of rows) lines.push(columns.map((c) => cell(c.value(r))).join(','));
-  return lines.join('\r\n') + '\r\n';
+  let out = spreadsheetLine(columns.map((c) => c.header));
+  for (const r of rows) out += spreadsheetLine(columns.map((c) => c.value(r)));
+  return out;
 }

@@ -4,6 +4,7 @@
 // steady stream, a weekday lunchtime rush, a Monday-morning campaign burst without questions). Hosts
 // are the network's influencers. The same planner feeds the detection tests, which know each schedule.
 import { createWriteStream } from 'node:fs';
+import { dataCell } from '../../queries/csv.ts';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import type { Cadence } from '../../queries/analysis/chats.ts';
@@ -262,11 +263,6 @@ export function plantBusyTag(
   return posts;
 }
 
-function csvCell(v: unknown): string {
-  const s = v === undefined || v === null ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export interface DemoNetwork {
   /** Account ids (without platform) of each community's influencers and members. */
   influencers: string[][];
@@ -307,7 +303,7 @@ export async function writeDemoChats(
     if (opts.format === 'csv') {
       lines.push(
         [p.author, p.target, p.type, ts, p.id, p.tags.map((t) => `#${t}`).join(' '), p.text]
-          .map(csvCell)
+          .map(dataCell)
           .join(','),
       );
     } else {

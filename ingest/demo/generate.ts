@@ -4,6 +4,7 @@
 // bot-like accounts. Rows are streamed to disk, so memory stays flat from 2k accounts to 1M interactions.
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
+import { dataCell } from '../../queries/csv.ts';
 import { seededRng } from '../../queries/random.ts';
 import { writeDemoChats } from './chats.ts';
 import {
@@ -80,12 +81,6 @@ class LineWriter {
       this.stream.end((e?: Error | null) => (e ? reject(e) : resolve())),
     );
   }
-}
-
-function csvCell(v: unknown): string {
-  if (v === undefined || v === null) return '';
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export async function generateDemo(opts: DemoOptions): Promise<DemoFiles> {
@@ -178,7 +173,7 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoFiles> {
       url: `https://social.example/@${handle}`,
     };
     if (format === 'csv') {
-      await aw.line(Object.values(row).map(csvCell).join(','));
+      await aw.line(Object.values(row).map(dataCell).join(','));
     } else {
       const { id, platform, ...rest } = row;
       await aw.line(JSON.stringify({ kind: 'account', id: `${platform}:${id}`, platform, ...rest }));
@@ -291,7 +286,7 @@ async function edge(
 ) {
   if (format === 'csv') {
     await w.line(
-      [source, target, type, ts, postId, tags.map((t) => `#${t}`).join(' '), text].map(csvCell).join(','),
+      [source, target, type, ts, postId, tags.map((t) => `#${t}`).join(' '), text].map(dataCell).join(','),
     );
   } else if (type === 'follow') {
     await w.line(JSON.stringify({ kind: 'follow', source: `csv:${source}`, target: `csv:${target}` }));

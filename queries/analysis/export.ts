@@ -8,6 +8,7 @@
 // one of them are written.
 import { write as writeGexf } from 'graphology-gexf';
 import Graph from 'graphology';
+import { spreadsheetCell } from '../csv.ts';
 import { z } from 'zod';
 import { loadCypher } from '../cypher.ts';
 import { int, type Db } from '../db.ts';
@@ -70,12 +71,6 @@ async function* pages(db: Db, window: PostWindow | null, pageSize = 5_000): Asyn
   }
 }
 
-function csvField(v: string | number | null): string {
-  if (v === null) return '';
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /**
  * account_id,handle,community for every account with a community (with a window: every one that took
  * part in it). Returns the number of rows.
@@ -90,7 +85,7 @@ export async function exportCommunitiesCsv(
   for await (const rows of pages(db, window)) {
     const lines = rows
       .filter((r) => r.community !== null)
-      .map((r) => `${csvField(r.id)},${csvField(r.handle)},${r.community}\n`);
+      .map((r) => `${[r.id, r.handle, r.community].map(spreadsheetCell).join(',')}\n`);
     n += lines.length;
     write(lines.join(''));
   }

@@ -1,5 +1,6 @@
 // The pipeline as CSV (RFC 4180 quoting; cells starting with = + - @ are prefixed with ' so a
 // spreadsheet does not run them as formulas).
+import { spreadsheetCell } from '../../queries/csv.ts';
 import type { PipelineItem } from './model.ts';
 
 const COLUMNS = [
@@ -15,13 +16,6 @@ const COLUMNS = [
   'updated_at',
   'updated_by',
 ] as const;
-
-function cell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  let s = String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
 
 export const PIPELINE_CSV_HEADER = COLUMNS.join(',') + '\r\n';
 
@@ -48,7 +42,7 @@ export function pipelineCsvRows(items: PipelineItem[]): string {
         r.updatedAt,
         r.updatedBy,
       ]
-        .map(cell)
+        .map(spreadsheetCell)
         .join(','),
     );
   }

@@ -1,7 +1,7 @@
 // Every mention of one category, newest arrival first, through the (category, receivedAt) index.
 // The category is the same on every row: ordering by it first lets the index give the order.
 MATCH (m:Mention)
-USING INDEX m:Mention(category, receivedAt, postId)
+USING INDEX SEEK m:Mention(category, receivedAt, postId)
 WHERE m.category = $category AND m.receivedAt IS NOT NULL AND m.postId IS NOT NULL
   AND ($state IS NULL OR m.state = $state)
   AND ($sentiment IS NULL OR m.sentiment = $sentiment)

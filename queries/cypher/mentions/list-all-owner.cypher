@@ -1,7 +1,7 @@
 // Every mention one owner holds, newest arrival first, through the (owner, receivedAt) index.
 // The owner is the same on every row: ordering by it first lets the index give the order.
 MATCH (m:Mention)
-USING INDEX m:Mention(owner, receivedAt, postId)
+USING INDEX SEEK m:Mention(owner, receivedAt, postId)
 WHERE m.owner = $owner AND m.receivedAt IS NOT NULL AND m.postId IS NOT NULL
   AND ($category IS NULL OR m.category = $category)
   AND ($state IS NULL OR m.state = $state)

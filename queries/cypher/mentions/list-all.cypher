@@ -1,6 +1,9 @@
 // Every mention, newest arrival first (receivedAt index), with the same filters; LIMIT bounds it.
 // Without an owner or a category; those filters have their own statements (list-all-owner, -category).
 MATCH (m:Mention)
+// Named: with postId in the WHERE the planner may otherwise pick postId's own (constraint) index and
+// sort every mention, as it did on a freshly started test instance.
+USING INDEX m:Mention(receivedAt, postId)
 WHERE m.receivedAt IS NOT NULL AND m.postId IS NOT NULL
   AND ($state IS NULL OR m.state = $state)
   AND ($sentiment IS NULL OR m.sentiment = $sentiment)

@@ -2,7 +2,7 @@
 // category (clinical safety) is read as quickly as a common one.
 // The category is the same on every row: ordering by it first lets the index give the order.
 MATCH (m:Mention)
-USING INDEX m:Mention(category, dueAt, postId)
+USING INDEX SEEK m:Mention(category, dueAt, postId)
 WHERE m.category = $category AND m.dueAt IS NOT NULL AND m.postId IS NOT NULL
   AND ($state IS NULL OR m.state = $state)
   AND ($sentiment IS NULL OR m.sentiment = $sentiment)

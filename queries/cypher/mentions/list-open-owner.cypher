@@ -2,7 +2,7 @@
 // owner's rows and their order, so the read stops after SKIP + LIMIT however many mentions there are.
 // The owner is the same on every row: ordering by it first lets the index give the order.
 MATCH (m:Mention)
-USING INDEX m:Mention(owner, dueAt, postId)
+USING INDEX SEEK m:Mention(owner, dueAt, postId)
 WHERE m.owner = $owner AND m.dueAt IS NOT NULL AND m.postId IS NOT NULL
   AND ($category IS NULL OR m.category = $category)
   AND ($state IS NULL OR m.state = $state)

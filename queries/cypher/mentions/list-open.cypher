@@ -2,6 +2,9 @@
 // mentions have a dueAt, so the dueAt index serves both the filter and the order; LIMIT bounds it.
 // Without an owner or a category; those filters have their own statements (list-open-owner, -category).
 MATCH (m:Mention)
+// Named: with postId in the WHERE the planner may otherwise pick postId's own (constraint) index and
+// sort every mention, as it did on a freshly started test instance.
+USING INDEX m:Mention(dueAt, postId)
 WHERE m.dueAt IS NOT NULL AND m.postId IS NOT NULL
   AND ($state IS NULL OR m.state = $state)
   AND ($sentiment IS NULL OR m.sentiment = $sentiment)

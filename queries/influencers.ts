@@ -256,6 +256,16 @@ function windowPhrase(w: Window | null): string {
 }
 
 /**
+ * The band of latitude that holds every point within `radiusKm` of `near` (a degree of latitude is at
+ * least 110.5 km anywhere), for the Account(lat) index seek of the statements near a place.
+ */
+function latitudeBand(near: { lat: number } | null, radiusKm: number) {
+  if (!near) return { latMin: null, latMax: null };
+  const deg = (radiusKm * 1000) / 110_500;
+  return { latMin: near.lat - deg, latMax: near.lat + deg };
+}
+
+/**
  * How many accounts the global ranking's filters keep. Without a filter, the newest run's own count
  * (scores and flags change only with a run); otherwise, or for a run that predates it, counted now.
  */
@@ -265,6 +275,10 @@ async function rankedTotal(db: Db, params: Record<string, unknown>, unfiltered: 
       includeFlagged: params.includeFlagged,
     });
     if (stored && stored.total !== null && stored.total !== undefined) return Number(stored.total);
+  }
+  if (params.nearLat !== null && params.nearLat !== undefined) {
+    const [row] = await db.read(loadCypher('influencers/global-count-near'), params);
+    return Number(row?.total ?? 0);
   }
   const [row] = await db.read(loadCypher('influencers/global-count'), params);
   return Number(row?.total ?? 0);
@@ -370,8 +384,17 @@ export async function findInfluencers(db: Db, input: InfluencerQueryInput): Prom
     const params = { ...common, specialty };
     const unfiltered = [q.community, q.role, q.minScore, region, specialty, near].every((f) => f == null);
     const [rows, count] = await Promise.all([
-      db.read(loadCypher(sort === 'localReach' ? 'influencers/global-reach' : 'influencers/global'), params),
-      rankedTotal(db, params, unfiltered),
+      db.read(
+        loadCypher(
+          sort === 'localReach'
+            ? 'influencers/global-reach'
+            : near
+              ? 'influencers/global-near'
+              : 'influencers/global',
+        ),
+        { ...params, ...latitudeBand(near, q.radiusKm) },
+      ),
+      rankedTotal(db, { ...params, ...latitudeBand(near, q.radiusKm) }, unfiltered),
     ]);
     ranked = rows.map((r) => Ranked.parse(r));
     total = count;

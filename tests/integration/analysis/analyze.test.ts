@@ -118,6 +118,27 @@ describe('analyze on a known graph', () => {
     }
   });
 
+  it('near a place without a topic keeps exactly the accounts within the radius, best first', async () => {
+    // Every scored account with its distance from Boston, as Neo4j measures it.
+    const within = (km: number) =>
+      db
+        .read(
+          `MATCH (a:Account) WHERE a.score IS NOT NULL AND a.spamFlag IS NULL AND a.lat IS NOT NULL
+             AND point.distance(point({latitude: a.lat, longitude: a.lon}),
+                                point({latitude: 42.3601, longitude: -71.0589})) <= $m
+           RETURN a.id AS id ORDER BY a.score DESC, a.id`,
+          { m: km * 1000 },
+        )
+        .then((rows) => rows.map((r) => String(r.id)));
+    for (const km of [50, 80, 5000]) {
+      const page = await findInfluencers(db, { near: 'Boston, MA', radiusKm: km, limit: 100 });
+      expect(
+        page.items.map((i) => i.accountId),
+        `${km} km`,
+      ).toEqual(await within(km));
+    }
+  });
+
   it('explains a ranking with the top interactions and the community', async () => {
     const { items } = await findInfluencers(db, { near: 'Boston, MA', limit: 1 });
     const top = items[0]!;

@@ -3,7 +3,15 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+
+/**
+ * The command line as one process: node with tsx's loader. The tsx binary would run the command in a
+ * child of its own, so a SIGKILL (a test's kill -9, or the timeout below) would end only tsx and leave
+ * the command running on, orphaned: still writing, stopping and starting Neo4j after the test moved on.
+ */
+export function cliProcess(args: string[]): [string, string[]] {
+  return [process.execPath, ['--import', 'tsx', 'server/cli/index.ts', ...args]];
+}
 
 export interface CliResult {
   code: number | null;
@@ -18,7 +26,7 @@ export function runCli(
 ) {
   return new Promise<CliResult>((resolve, reject) => {
     const started = Date.now();
-    const child = spawn(tsx, ['server/cli/index.ts', ...args], {
+    const child = spawn(...cliProcess(args), {
       cwd: root,
       env: { ...process.env, ...opts.env },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -12,13 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markerPath } from '../../../ingest/bulk/run.ts';
 import { localInstance } from '../../../neo4j/local.ts';
 import type { Db } from '../../../queries/db.ts';
-import { runCli } from '../../helpers/cli.ts';
+import { cliProcess, runCli } from '../../helpers/cli.ts';
 import { markTestDatabase, resetGraph, testDb } from '../../helpers/db.ts';
 import { fixture } from './load.ts';
 import { derivedMismatches } from './state.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
-const tsx = path.join(root, 'node_modules/.bin/tsx');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'ingest-bulk-'));
 
 // Rows that take the less common paths: a post seen again in a later batch that fills its text and
@@ -275,7 +274,7 @@ describe('ingest --bulk', () => {
     await withDb((db) => resetGraph(db));
     const home = localInstance().home;
     const args = ingestArgs(path.join(tmp, 'killed.jsonl'), '--bulk');
-    const child = spawn(tsx, ['server/cli/index.ts', ...args], {
+    const child = spawn(...cliProcess(args), {
       cwd: root,
       env: process.env,
       stdio: 'ignore',

@@ -10,7 +10,7 @@ import { generateDemo } from '../../../ingest/demo/generate.ts';
 import { loadCypher } from '../../../queries/cypher.ts';
 import type { Db } from '../../../queries/db.ts';
 import { applySchema } from '../../../queries/schema.ts';
-import { runCli } from '../../helpers/cli.ts';
+import { cliProcess, runCli } from '../../helpers/cli.ts';
 import { markTestDatabase, resetGraph, testDb } from '../../helpers/db.ts';
 import { derivedMismatches, graphState } from './state.ts';
 
@@ -30,7 +30,6 @@ afterAll(async () => {
 });
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
-const tsx = path.join(root, 'node_modules/.bin/tsx');
 
 async function postCount(): Promise<number> {
   const [r] = await db.read('MATCH (p:Post) RETURN count(p) AS n');
@@ -54,7 +53,7 @@ describe('kill mid-run, run again', () => {
     expect(once.stats.posts).toBeGreaterThan(1000);
     await resetGraph(db);
 
-    const child = spawn(tsx, ['server/cli/index.ts', ...args], {
+    const child = spawn(...cliProcess(args), {
       cwd: root,
       env: process.env,
       stdio: 'ignore',

@@ -9,7 +9,7 @@ const apiPort = process.env.API_PORT ?? '5174';
 // Local test Neo4j instances the integration files spread over (see tests/integration/lane.ts).
 const integrationLanes = process.env.NEO4J_URI
   ? 1
-  : Math.max(1, Number(process.env.CARECIRCLE_TEST_LANES ?? 1));
+  : Math.max(1, Number(process.env.CARECIRCLE_TEST_LANES ?? 2));
 
 export default defineConfig({
   root: here('./client'),
@@ -41,8 +41,8 @@ export default defineConfig({
           sequence: { groupOrder: 0 },
           include: ['tests/integration/**/*.test.ts'],
           globalSetup: ['tests/integration/global-setup.ts'],
-          // Each file empties the database it uses: one file at a time, unless CARECIRCLE_TEST_LANES
-          // gives each worker a local test Neo4j of its own (tests/integration/lane.ts, opt-in).
+          // Each file empties the database it uses, so each worker has a local test Neo4j of its own
+          // (tests/integration/lane.ts): two lanes unless CARECIRCLE_TEST_LANES says otherwise.
           setupFiles: ['tests/integration/lane.ts'],
           fileParallelism: integrationLanes > 1,
           maxWorkers: integrationLanes,

@@ -5,10 +5,12 @@
 // file holding its pid (created exclusively, so two workers never take the same one; a lock whose pid
 // is gone is taken over) and keeps it for every file it runs. With NEO4J_URI set there is one lane.
 //
-// Opt-in (CARECIRCLE_TEST_LANES=2), one lane by default: in the first CI run with two lanes (14.5 min
-// instead of ~25), a second file was given lane 2 while the bulk-import test, which stops and restarts
-// that lane's Neo4j, still held it, and 33 files then failed on lane 2's credentials. Until that is
-// understood, files run one after another on the "test" instance (see vite.config.ts).
+// Two lanes by default (CARECIRCLE_TEST_LANES=1 runs the files one after another on "test"). They
+// were opt-in for a while: in the first CI run with two lanes, 33 files failed on lane 2's
+// credentials after the bulk-import test. The likely cause, found since: the kill -9 tests killed
+// only the tsx binary, whose child (the real command) ran on orphaned and, in the bulk test, stopped
+// and restarted that lane's Neo4j after its file had ended and the lane had passed on. Tests now run
+// commands as one process (tests/helpers/cli.ts cliProcess), so a killed command is gone.
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { freePort, localInstance, portOpen, processRunning, start, status } from '../../neo4j/local.ts';
@@ -18,7 +20,7 @@ import { markTestDatabase } from '../helpers/db.ts';
 
 export const TEST_LANES = process.env.NEO4J_URI
   ? 1
-  : Math.max(1, Number(process.env.CARECIRCLE_TEST_LANES ?? 1));
+  : Math.max(1, Number(process.env.CARECIRCLE_TEST_LANES ?? 2));
 
 /** The lane this process holds, claimed on first use: 1 … TEST_LANES. */
 function claimLane(dir: string): number {

@@ -1,7 +1,7 @@
 // The right-hand panel for one account: profile, score with its explanation, community, hashtags,
 // recent posts, ego network, warm introductions (drawn on the graph) and the outreach state and log.
 // Bios and posts are social-media text: rendered as text nodes only.
-import { useContext, useState } from 'react';
+import { useContext, useEffect, useState } from 'react';
 import { account, contacts, ego, paths, setRelationship, type GraphPeriod } from '../../api/endpoints.ts';
 import { ApiError } from '../../api/http.ts';
 import { STAGES, type Stage, type WarmPathData } from '../../api/types.ts';
@@ -45,6 +45,9 @@ export function AccountPanel(props: {
   const [egoIds, setEgoIds] = useState<{ id: string; label: string }[] | null>(null);
   const [stageError, setStageError] = useState<string | null>(null);
   const [moveBack, setMoveBack] = useState<{ stage: Stage; current: Stage } | null>(null);
+  // The next step form's "Saved", kept across the remount its save causes (NextStepForm), per account.
+  const [nextStepSaved, setNextStepSaved] = useState(false);
+  useEffect(() => setNextStepSaved(false), [accountId]);
   const canWrite = useCan('outreach');
   const user = useContext(SessionContext);
   const isAdmin = useCan('admin');
@@ -76,6 +79,7 @@ export function AccountPanel(props: {
   const changeStage = async (stage: Stage, confirmBackwards = false) => {
     setStageError(null);
     setMoveBack(null);
+    setNextStepSaved(false);
     try {
       await setRelationship(accountId, { stage, ...(confirmBackwards ? { confirmBackwards } : {}) });
       profile.reload();
@@ -235,7 +239,11 @@ export function AccountPanel(props: {
             accountId={accountId}
             relationship={rel}
             currentUser={user?.name ?? ''}
-            onSaved={() => profile.reload()}
+            justSaved={nextStepSaved}
+            onSaved={() => {
+              setNextStepSaved(true);
+              profile.reload();
+            }}
           />
         )}
         {canWrite && (

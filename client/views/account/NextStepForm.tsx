@@ -11,13 +11,18 @@ export function NextStepForm(props: {
   relationship: Relationship | null;
   currentUser: string;
   onSaved: () => void;
+  /**
+   * The panel remounts this form when the saved relationship comes back (its key is the update time),
+   * so the "Saved" it showed would vanish at once; the panel remembers it and passes it in.
+   */
+  justSaved?: boolean;
 }) {
   const rel = props.relationship;
   const [nextStep, setNextStep] = useState(rel?.nextStep ?? '');
   const [dueDate, setDueDate] = useState(rel?.dueDate ?? '');
   const [owner, setOwner] = useState(rel?.owner ?? props.currentUser);
   const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState(props.justSaved ?? false);
   const [busy, setBusy] = useState(false);
 
   const submit = async (e: FormEvent) => {

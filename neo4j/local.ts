@@ -252,13 +252,12 @@ export function processRunning(pid: number): boolean {
     return false; // gone between the signal and the read
   }
 }
-const alive = processRunning;
 
 function readPid(inst: Pick<LocalInstance, 'home'>): number | null {
   const f = pidFile(inst);
   if (!existsSync(f)) return null;
   const pid = Number(readFileSync(f, 'utf8').trim());
-  if (!Number.isInteger(pid) || !alive(pid)) return null;
+  if (!Number.isInteger(pid) || !processRunning(pid)) return null;
   // A recycled pid would not be java running our entry point.
   try {
     const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
@@ -399,7 +398,7 @@ export async function start(
 
   const deadline = Date.now() + timeoutMs;
   while (!(await portOpen(inst.port))) {
-    if (!alive(child.pid!)) {
+    if (!processRunning(child.pid!)) {
       const tail = readFileSync(consoleLog, 'utf8').split('\n').slice(-20).join('\n');
       throw new LocalNeo4jError(`Neo4j exited during start-up; the end of ${consoleLog}:\n${tail}`);
     }
@@ -439,7 +438,7 @@ export async function stop(
   }
   process.kill(pid, 'SIGTERM');
   const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
-  while (alive(pid)) {
+  while (processRunning(pid)) {
     if (Date.now() > deadline) {
       log(`Neo4j "${inst.name}" did not stop in time; killing pid ${pid}`);
       process.kill(pid, 'SIGKILL');
@@ -496,7 +495,7 @@ export async function adminImport(
   // An import left running by a killed command would write into the same store: end it first.
   const pidFile = path.join(inst.home, 'import.pid');
   const leftover = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').trim()) : NaN;
-  if (Number.isInteger(leftover) && alive(leftover)) {
+  if (Number.isInteger(leftover) && processRunning(leftover)) {
     let ours = true;
     try {
       const cmd = readFileSync(`/proc/${leftover}/cmdline`, 'utf8');
@@ -507,7 +506,7 @@ export async function adminImport(
     if (ours) {
       opts.log?.(`an earlier neo4j-admin import (pid ${leftover}) is still running: stopping it`);
       process.kill(leftover, 'SIGKILL');
-      while (alive(leftover)) await new Promise((r) => setTimeout(r, 100));
+      while (processRunning(leftover)) await new Promise((r) => setTimeout(r, 100));
     }
   }
   const { heap, offHeap } = adminImportMemory(env);

@@ -381,7 +381,7 @@ export async function findInfluencers(db: Db, input: InfluencerQueryInput): Prom
     ranked = rows.map((r) => Ranked.parse(r));
     total = ranked[0]?.total ?? 0;
   } else {
-    const params = { ...common, specialty };
+    const params = { ...common, specialty, ...latitudeBand(near, q.radiusKm) };
     const unfiltered = [q.community, q.role, q.minScore, region, specialty, near].every((f) => f == null);
     const [rows, count] = await Promise.all([
       db.read(
@@ -392,9 +392,9 @@ export async function findInfluencers(db: Db, input: InfluencerQueryInput): Prom
               ? 'influencers/global-near'
               : 'influencers/global',
         ),
-        { ...params, ...latitudeBand(near, q.radiusKm) },
+        params,
       ),
-      rankedTotal(db, { ...params, ...latitudeBand(near, q.radiusKm) }, unfiltered),
+      rankedTotal(db, params, unfiltered),
     ]);
     ranked = rows.map((r) => Ranked.parse(r));
     total = count;

@@ -1,6 +1,6 @@
-// The pipeline as CSV (RFC 4180 quoting; cells starting with = + - @ are prefixed with ' so a
-// spreadsheet does not run them as formulas).
-import { spreadsheetCell } from '../../queries/csv.ts';
+// The pipeline as CSV, written by the one CSV module (queries/csv.ts: RFC 4180 quoting, formulas
+// defused).
+import { spreadsheetLine } from '../../queries/csv.ts';
 import type { PipelineItem } from './model.ts';
 
 const COLUMNS = [
@@ -17,7 +17,7 @@ const COLUMNS = [
   'updated_by',
 ] as const;
 
-export const PIPELINE_CSV_HEADER = COLUMNS.join(',') + '\r\n';
+export const PIPELINE_CSV_HEADER = spreadsheetLine(COLUMNS);
 
 export function pipelineCsv(items: PipelineItem[]): string {
   return PIPELINE_CSV_HEADER + pipelineCsvRows(items);
@@ -25,28 +25,24 @@ export function pipelineCsv(items: PipelineItem[]): string {
 
 /** The CSV lines of some pipeline items (no header), each ending in CRLF; '' for none. */
 export function pipelineCsvRows(items: PipelineItem[]): string {
-  const lines: string[] = [];
+  let out = '';
   for (const it of items) {
     const r = it.relationship;
-    lines.push(
-      [
-        r.accountId,
-        it.handle,
-        it.name,
-        r.stage,
-        r.owner,
-        r.nextStep,
-        r.dueDate,
-        it.contacts ?? 0,
-        it.lastContactAt,
-        r.updatedAt,
-        r.updatedBy,
-      ]
-        .map(spreadsheetCell)
-        .join(','),
-    );
+    out += spreadsheetLine([
+      r.accountId,
+      it.handle,
+      it.name,
+      r.stage,
+      r.owner,
+      r.nextStep,
+      r.dueDate,
+      it.contacts ?? 0,
+      it.lastContactAt,
+      r.updatedAt,
+      r.updatedBy,
+    ]);
   }
-  return lines.map((l) => l + '\r\n').join('');
+  return out;
 }
 
 /** The whole pipeline as CSV text chunks: the header, then one chunk per page read. */

@@ -97,17 +97,19 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'viewer' },
     },
     async (req) => {
-      const exists = await app.db.read(loadCypher('server/outreach/account-exists'), {
-        accountId: req.params.id,
-      });
-      if (exists.length === 0) throw notFound(req.params.id);
-      // Paths start at responded and partner accounts, so an outreach stage change drops them ('graph').
+      // Paths start at responded and partner accounts, so an outreach stage change drops them
+      // ('graph'). Whether the account exists is part of the cached answer, as with its profile.
+      const { id } = req.params;
       const { maxHops, limit } = req.query;
       const items = await app.graphCache.get(
-        `paths:${JSON.stringify({ id: req.params.id, maxHops, limit })}`,
-        () => warmPaths(app.db, req.params.id, maxHops, limit),
-        ['graph', `account:${req.params.id}`],
+        `paths:${JSON.stringify({ id, maxHops, limit })}`,
+        async () => {
+          const exists = await app.db.read(loadCypher('server/outreach/account-exists'), { accountId: id });
+          return exists.length === 0 ? null : warmPaths(app.db, id, maxHops, limit);
+        },
+        ['graph', `account:${id}`],
       );
+      if (items === null) throw notFound(id);
       return { items };
     },
   );

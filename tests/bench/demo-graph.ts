@@ -4,13 +4,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cliProcess } from '../helpers/cli.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const benchOutDir = path.join(root, 'tests/bench/out');
 
 /** `npm run cli -- …` in a child process; its stdout. Exit 3 (done, with rejects) counts as success. */
 export function benchCli(args: string[]): string {
-  const r = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['server/cli/index.ts', ...args], {
+  const r = spawnSync(...cliProcess(args), {
     cwd: root,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -94,7 +94,9 @@ const conjuncts = (details: string) =>
     .sort()
     .join(' AND ');
 const plan = (p: QueryProfile) =>
-  p.operators.map((o) => `${o.operator} ${o.operator === 'Filter' ? conjuncts(String(o.details)) : o.details}`);
+  p.operators.map(
+    (o) => `${o.operator} ${o.operator === 'Filter' ? conjuncts(String(o.details)) : o.details}`,
+  );
 
 /** Whole-label scans of the labels that grow with the data (accounts, posts). */
 function bigScans(p: QueryProfile): string[] {

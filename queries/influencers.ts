@@ -355,8 +355,16 @@ export async function findInfluencers(db: Db, input: InfluencerQueryInput): Prom
     const types = (q.types?.split(',') ?? WINDOW_TYPES) as (typeof WINDOW_TYPES)[number][];
     const len = window.to - window.from;
     const prevFrom = len < 1000 * 365 * DAY ? window.from - len : window.from;
-    const rows = await db.read(loadCypher(topic ? 'influencers/window-topic' : 'influencers/window-all'), {
+    // Near a place, read from the accounts in reach (a few percent of them) rather than from every
+    // post of the window.
+    const statement = near
+      ? 'influencers/window-near'
+      : topic
+        ? 'influencers/window-topic'
+        : 'influencers/window-all';
+    const rows = await db.read(loadCypher(statement), {
       ...common,
+      ...latitudeBand(near, q.radiusKm),
       tags: topic?.tags ?? null,
       specialty: topic ? null : specialty,
       hashtag: null,

@@ -2,7 +2,7 @@
 // real `ingest` command in its own process; prints interactions/s and that process's peak RSS, and the
 // 1M / 100k ratios (throughput and memory should stay flat as the file grows). The peer, in the same
 // run and on the same database: Neo4j's own LOAD CSV + MERGE of the same files into the same model
-// (queries/cypher/bench/load-csv-*.cypher), which the local instance reads from its import folder.
+// (tests/bench/cypher/load-csv-*.cypher: bench code, so not in the app's queries/), which the local instance reads from its import folder.
 // The same files also go through `ingest --bulk` (neo4j-admin import) into an emptied database: its
 // interactions/s are the wall clock of the whole command (parse, stop, import, start, schema), with the
 // peak RSS of the Node process and of the admin JVM, and its ratios to the peer and the transactional
@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { generateDemo } from '../../ingest/demo/generate.ts';
 import { localInstance } from '../../neo4j/local.ts';
 import { connectionFromEnv, openDb } from '../../queries/connection.ts';
-import { loadCypher } from '../../queries/cypher.ts';
+import type { Statement } from '../../queries/cypher.ts';
 
 if (!process.env.NEO4J_URI && !process.env.CARECIRCLE_NEO4J_INSTANCE) {
   process.env.CARECIRCLE_NEO4J_INSTANCE = 'bench-ingest';
@@ -97,6 +97,12 @@ function ingest(files: string[], extra: string[] = []): Promise<IngestRun> {
   });
 }
 
+/** The peer's own Cypher, from tests/bench/cypher/. */
+function peerStatement(name: string): Statement {
+  const file = fileURLToPath(new URL(`./cypher/${name}.cypher`, import.meta.url));
+  return { name: `bench/${name}`, text: readFileSync(file, 'utf8').trim() };
+}
+
 /** Seconds Neo4j's LOAD CSV takes for the same files into an emptied graph; null with NEO4J_URI. */
 async function loadCsvPeer(dir: string): Promise<number | null> {
   if (process.env.NEO4J_URI) return null;
@@ -108,8 +114,8 @@ async function loadCsvPeer(dir: string): Promise<number | null> {
   const db = openDb(connectionFromEnv());
   try {
     const started = Date.now();
-    await db.autoCommit(loadCypher('bench/load-csv-accounts'), { url: 'file:///accounts.csv' });
-    await db.autoCommit(loadCypher('bench/load-csv-edges'), { url: 'file:///edges.csv' });
+    await db.autoCommit(peerStatement('load-csv-accounts'), { url: 'file:///accounts.csv' });
+    await db.autoCommit(peerStatement('load-csv-edges'), { url: 'file:///edges.csv' });
     return (Date.now() - started) / 1000;
   } finally {
     await db.close();

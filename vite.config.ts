@@ -43,7 +43,7 @@ export default defineConfig({
           globalSetup: ['tests/integration/global-setup.ts'],
           // Each file empties the database it uses, so each worker has a local test Neo4j of its own
           // (tests/integration/lane.ts): two lanes unless CARECIRCLE_TEST_LANES says otherwise.
-          setupFiles: ['tests/integration/lane.ts'],
+          setupFiles: [here('./tests/integration/lane.ts')],
           fileParallelism: integrationLanes > 1,
           maxWorkers: integrationLanes,
           testTimeout: 120_000,

@@ -94,6 +94,19 @@ describe('the user life cycle', () => {
     expect(await audited('user:pete')).toEqual(['life-admin user.enable', 'life-admin user.disable']);
   });
 
+  it('concurrent requests share a read of the user, and none after a change reuses one from before', async () => {
+    const sam = await signIn(api, 'sam', 'outreach');
+    const burst = () => Promise.all(Array.from({ length: 24 }, () => sam.fetch('/api/auth/me')));
+    expect((await burst()).map((r) => r.status)).toEqual(Array(24).fill(200));
+    expect(
+      (await admin.fetch('/api/users/sam/role', { method: 'PUT', json: { role: 'viewer' } })).status,
+    ).toBe(200);
+    const roles = await Promise.all((await burst()).map(async (r) => (await r.json()).user.role));
+    expect(roles).toEqual(Array(24).fill('viewer'));
+    expect((await admin.fetch('/api/users/sam/disable', { method: 'POST' })).status).toBe(200);
+    expect((await burst()).map((r) => r.status)).toEqual(Array(24).fill(401));
+  });
+
   it('a deleted user is signed out at the next request', async () => {
     const rita = await signIn(api, 'rita', 'viewer');
     expect((await admin.fetch('/api/users/rita', { method: 'DELETE' })).status).toBe(204);

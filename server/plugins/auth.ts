@@ -4,8 +4,9 @@
 // caller learns nothing about the route's input (401), and a signed-in user without the role gets 403.
 //
 // The session holds the user's name, not their rights: every request reads the user (role, disabled,
-// session epoch) from the database (concurrent requests of one user share one read), so a role change takes effect at the next request and a disabled
-// or deleted user, or one whose sessions were ended, is signed out at the next request.
+// session epoch) from the database (concurrent requests of one user share one read), so a role change
+// takes effect at the next request and a disabled or deleted user, or one whose sessions were ended,
+// is signed out at the next request.
 //
 // Answers to signed-in requests carry `Cache-Control: no-store`, so a shared computer's browser cache
 // or a proxy never keeps what a signed-in person saw.

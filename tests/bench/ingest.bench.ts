@@ -2,7 +2,8 @@
 // real `ingest` command in its own process; prints interactions/s and that process's peak RSS, and the
 // 1M / 100k ratios (throughput and memory should stay flat as the file grows). The peer, in the same
 // run and on the same database: Neo4j's own LOAD CSV + MERGE of the same files into the same model
-// (tests/bench/cypher/load-csv-*.cypher: bench code, so not in the app's queries/), which the local instance reads from its import folder.
+// (tests/bench/cypher/load-csv-*.cypher: bench code, so not in the app's queries/), which the local
+// instance reads from its import folder.
 // The same files also go through `ingest --bulk` (neo4j-admin import) into an emptied database: its
 // interactions/s are the wall clock of the whole command (parse, stop, import, start, schema), with the
 // peak RSS of the Node process and of the admin JVM, and its ratios to the peer and the transactional

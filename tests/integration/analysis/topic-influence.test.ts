@@ -13,7 +13,7 @@ import type { Db } from '../../../queries/db.ts';
 import { Invalid } from '../../../queries/errors.ts';
 import { runAnalysis, type AnalysisSummary } from '../../../queries/analysis/run.ts';
 import { findInfluencers } from '../../../queries/influencers.ts';
-import { distanceKm } from '../../../queries/geo/resolve.ts';
+import { distanceKm, lookupPlace } from '../../../queries/geo/resolve.ts';
 import { useTestGraph } from '../../helpers/db.ts';
 import { load } from '../ingest/load.ts';
 
@@ -167,14 +167,21 @@ describe('topic influence on a planted graph', () => {
 
   it('ranks a time window near a place as the same window ranking kept to the accounts in reach', async () => {
     // Near a place the window is read from the accounts in reach, not from the window's posts: both
-    // ways must give the same accounts, order, counts and sources.
-    const boston = { lat: 42.3601, lon: -71.0589 };
+    // ways must give the same accounts, order, counts and sources. The place as the ranking resolves it.
+    const place = lookupPlace('Boston, MA');
+    if (!place || 'ambiguous' in place || place.lat === null || place.lon === null) {
+      throw new Error('the gazetteer has no single Boston, MA');
+    }
+    const boston = { lat: place.lat, lon: place.lon };
     for (const topic of [{ hashtag: 't1d' }, {}]) {
       const window = { ...topic, from: '2025-01-01', to: '2025-03-31', limit: 500 };
       const everywhere = await findInfluencers(db, window);
       const near = await findInfluencers(db, { ...window, near: 'Boston, MA', radiusKm: 50 });
       const inReach = everywhere.items.filter(
-        (i) => i.place?.lat != null && distanceKm(boston.lat, boston.lon, i.place.lat, i.place.lon!) <= 50,
+        (i) =>
+          i.place?.lat != null &&
+          i.place.lon != null &&
+          distanceKm(boston.lat, boston.lon, i.place.lat, i.place.lon) <= 50,
       );
       expect(inReach.length, JSON.stringify(topic)).toBeGreaterThan(1);
       expect(near.items.map((i) => [i.handle, i.window])).toEqual(inReach.map((i) => [i.handle, i.window]));

@@ -151,10 +151,11 @@ export async function scanMentions(db: Db, opts: ScanOptions = {}): Promise<Scan
     const decided = decideMentions(posts, matcher, ours, identity, now);
     if (!decided.length) return;
     summary.matched += decided.length;
-    const written = await db.write(loadCypher('mentions/upsert'), {
-      mentions: decided,
-      now: now.toISOString(),
-    });
+    const written = await db.writeTx(async (tx) => {
+      const rows = await tx.run(loadCypher('mentions/upsert'), { mentions: decided, now: now.toISOString() });
+      await touchInbox(tx);
+      return rows;
+    }, 'mentions/upsert');
     const fresh = written.filter((w) => w.created === true);
     summary.created += fresh.length;
     for (const w of fresh.filter((f) => f.category === 'clinical_safety')) {
@@ -169,7 +170,7 @@ export async function scanMentions(db: Db, opts: ScanOptions = {}): Promise<Scan
       await handle(await db.read(loadCypher('mentions/scan-posts'), { ids, ours: oursList }));
       const targets = await db.read(loadCypher('mentions/reach-targets'), { ids });
       const postIds = [...new Set([...targets.map((t) => String(t.postId)), ...ids])];
-      await db.write(loadCypher('mentions/reach'), { postIds });
+      await writeReach(db, postIds);
     }
   } else {
     const [count] = await db.read(loadCypher('mentions/post-count'));
@@ -192,12 +193,33 @@ export async function scanMentions(db: Db, opts: ScanOptions = {}): Promise<Scan
   return { ...summary, seconds: (Date.now() - started) / 1000 };
 }
 
+/** Marks the inbox as changed, inside the transaction that changed it (see the server's inbox cache). */
+async function touchInbox(tx: Tx): Promise<void> {
+  await tx.run(loadCypher('mentions/touch-inbox'));
+}
+
+/** The token the inbox cache keys on: it changes with every write to mentions, from any process. */
+export async function inboxVersion(db: Db): Promise<string> {
+  const [row] = await db.read(loadCypher('mentions/inbox-version'));
+  return `${String(row?.version ?? 'none')}:${String(row?.mentions ?? 0)}`;
+}
+
+async function writeReach(db: Db, postIds: string[]): Promise<void> {
+  await db.writeTx(async (tx) => {
+    const [r] = await tx.run(loadCypher('mentions/reach'), { postIds });
+    if (Number(r?.updated ?? 0) > 0) await touchInbox(tx);
+  }, 'mentions/reach');
+}
+
 async function refreshReach(db: Db): Promise<void> {
   let after = '';
   for (;;) {
     const rows = await db.read(loadCypher('mentions/all-ids'), { after, limit: int(1000) });
     if (!rows.length) return;
-    await db.write(loadCypher('mentions/reach'), { postIds: rows.map((r) => String(r.postId)) });
+    await writeReach(
+      db,
+      rows.map((r) => String(r.postId)),
+    );
     after = String(rows[rows.length - 1]!.postId);
   }
 }
@@ -217,6 +239,7 @@ async function escalate(db: Db, postId: string, cues: string[], now: Date): Prom
       });
     }
     await tx.run(loadCypher('mentions/mark-escalated'), { postId });
+    await touchInbox(tx);
     await appendAudit(tx, {
       actor: 'system',
       action: 'mention.escalate',
@@ -281,12 +304,15 @@ const LIST_STATEMENTS = {
   all: { any: 'mentions/list-all', owner: 'mentions/list-all-owner', category: 'mentions/list-all-category' },
 } as const;
 
-/** The inbox: open mentions due soonest first (overdue on top), or everything newest first. */
-export async function listMentions(db: Db, q: ListQuery, now = new Date()): Promise<MentionSummary[]> {
+/**
+ * The inbox's rows as read, before anything that depends on the time (overdue) is worked out: the
+ * server caches these and shapes them per request (`mentionSummaries`).
+ */
+export async function readMentions(db: Db, q: ListQuery): Promise<Row[]> {
   // An owner or a category is read through its own composite index, so a short queue or a rare
   // category is found without walking every open mention (tests/integration/server/bounded-reads-inbox).
   const by = q.owner ? 'owner' : q.category ? 'category' : 'any';
-  const rows = await db.read(loadCypher(LIST_STATEMENTS[q.view][by]), {
+  return db.read(loadCypher(LIST_STATEMENTS[q.view][by]), {
     owner: q.owner ?? null,
     category: q.category ?? null,
     state: q.state ?? null,
@@ -294,16 +320,38 @@ export async function listMentions(db: Db, q: ListQuery, now = new Date()): Prom
     skip: int(q.offset),
     limit: int(q.limit),
   });
+}
+
+export function mentionSummaries(rows: readonly Row[], now = new Date()): MentionSummary[] {
   return rows.map((r) => summaryOf(r, now));
 }
 
-export async function getMention(db: Db, postId: string, now = new Date()): Promise<MentionDetail> {
+/** The inbox: open mentions due soonest first (overdue on top), or everything newest first. */
+export async function listMentions(db: Db, q: ListQuery, now = new Date()): Promise<MentionSummary[]> {
+  return mentionSummaries(await readMentions(db, q), now);
+}
+
+/** A mention and who amplified it, as read (see `readMentions`); NotFound when there is none. */
+export interface MentionRead {
+  row: Row;
+  amplifiers: Amplifier[];
+}
+
+export async function readMention(db: Db, postId: string): Promise<MentionRead> {
   const [row] = await db.read(loadCypher('mentions/get'), { postId });
   if (!row)
     throw new NotFound(`no mention of post ${postId}`, [{ field: 'params.id', message: 'no such mention' }]);
   const amplifiers = (await db.read(loadCypher('mentions/amplifiers'), { postId, limit: int(500) })).map(
     (a) => Amplifier.parse(a),
   );
+  return { row, amplifiers };
+}
+
+export async function getMention(db: Db, postId: string, now = new Date()): Promise<MentionDetail> {
+  return mentionDetail(await readMention(db, postId), now);
+}
+
+export function mentionDetail({ row, amplifiers }: MentionRead, now = new Date()): MentionDetail {
   const m = row.mention as Row;
   const byDay = new Map<string, number>();
   for (const a of amplifiers) {
@@ -395,6 +443,7 @@ async function change(
   const after = decide(before, m);
   if (!('state' in after)) return after;
   await tx.run(loadCypher('mentions/set-triage'), { postId, ...after, now: now.toISOString(), actor });
+  await touchInbox(tx);
   await appendAudit(tx, { actor, action, target: `mention:${postId}`, before, after });
   return { ok: after };
 }

@@ -47,17 +47,22 @@ const jobs: FastifyPluginAsyncZod<JobRouteOptions> = async (app, opts) => {
         if (body.kind === 'analyze') {
           job = app.jobs.start('analyze', actor, { ...body }, (progress) =>
             // A finished job changed the graph: cached rankings and profiles are out of date.
-            opts.runners.analyze(app.db, body, progress).finally(() => app.graphCache.clear()),
+            opts.runners.analyze(app.db, body, progress).finally(() => {
+              app.graphCache.clear();
+              app.inboxCache.changed(); // the inbox shows its authors' scores and communities
+            }),
           );
         } else if (body.kind === 'scan') {
-          // The inbox is read from Neo4j on every request, so no cache is cleared.
           job = app.jobs.start('scan', actor, { ...body }, (progress) =>
-            opts.runners.scan(app.db, body, progress),
+            opts.runners.scan(app.db, body, progress).finally(() => app.inboxCache.changed()),
           );
         } else {
           const paths = await importPaths(body.files, opts.importDir);
           job = app.jobs.start('ingest', actor, { ...body }, (progress) =>
-            opts.runners.ingest(app.db, { ...body, paths }, progress).finally(() => app.graphCache.clear()),
+            opts.runners.ingest(app.db, { ...body, paths }, progress).finally(() => {
+              app.graphCache.clear();
+              app.inboxCache.changed();
+            }),
           );
         }
       } catch (err) {

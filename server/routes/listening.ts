@@ -22,10 +22,12 @@ import {
 import {
   assignMentions,
   checkDraft,
-  getMention,
-  listMentions,
   listNotifications,
   markSent,
+  mentionDetail,
+  mentionSummaries,
+  readMention,
+  readMentions,
   readNotification,
   saveDraft,
   setMentionState,
@@ -66,6 +68,14 @@ export interface ListeningOptions {
 
 const listening: FastifyPluginAsyncZod<ListeningOptions> = async (app, opts) => {
   const now = opts.now ?? (() => new Date());
+  /** A write to mentions through this server: the inbox cache reads its token again (inbox-cache.ts). */
+  const changed = async <T>(write: Promise<T>): Promise<T> => {
+    try {
+      return await write;
+    } finally {
+      app.inboxCache.changed();
+    }
+  };
 
   app.get(
     '/api/identity',
@@ -155,7 +165,11 @@ const listening: FastifyPluginAsyncZod<ListeningOptions> = async (app, opts) => 
     async (req) => {
       const q = req.query;
       const owner = q.mine ? currentUser(req).name : q.owner;
-      return { items: await listMentions(app.db, { ...q, owner }, now()) };
+      const query = { ...q, owner };
+      const rows = await app.inboxCache.get(`list:${JSON.stringify(query)}`, () =>
+        readMentions(app.db, query),
+      );
+      return { items: mentionSummaries(rows, now()) };
     },
   );
 
@@ -185,7 +199,8 @@ const listening: FastifyPluginAsyncZod<ListeningOptions> = async (app, opts) => 
       },
       config: { access: 'outreach' },
     },
-    async (req) => assignMentions(app.db, currentUser(req).name, req.body.postIds, req.body.owner, now()),
+    async (req) =>
+      changed(assignMentions(app.db, currentUser(req).name, req.body.postIds, req.body.owner, now())),
   );
 
   app.get(
@@ -199,7 +214,12 @@ const listening: FastifyPluginAsyncZod<ListeningOptions> = async (app, opts) => 
       },
       config: { access: 'viewer' },
     },
-    async (req) => getMention(app.db, req.params.id, now()),
+    async (req) => {
+      const read = await app.inboxCache.get(`mention:${req.params.id}`, () =>
+        readMention(app.db, req.params.id),
+      );
+      return mentionDetail(read, now());
+    },
   );
 
   app.put(
@@ -214,7 +234,7 @@ const listening: FastifyPluginAsyncZod<ListeningOptions> = async (app, opts) => 
       },
       config: { access: 'outreach' },
     },
-    async (req) => setMentionState(app.db, currentUser(req).name, req.params.id, req.body, now()),
+    async (req) => changed(setMentionState(app.db, currentUser(req).name, req.params.id, req.body, now())),
   );
 
   app.put(
@@ -229,7 +249,7 @@ const listening: FastifyPluginAsyncZod<ListeningOptions> = async (app, opts) => 
       },
       config: { access: 'outreach' },
     },
-    async (req) => saveDraft(app.db, currentUser(req).name, req.params.id, req.body.text, now()),
+    async (req) => changed(saveDraft(app.db, currentUser(req).name, req.params.id, req.body.text, now())),
   );
 
   app.post(
@@ -263,7 +283,7 @@ const listening: FastifyPluginAsyncZod<ListeningOptions> = async (app, opts) => 
       },
       config: { access: 'outreach' },
     },
-    async (req) => markSent(app.db, currentUser(req).name, req.params.id, req.body, now()),
+    async (req) => changed(markSent(app.db, currentUser(req).name, req.params.id, req.body, now())),
   );
 
   app.get(

@@ -80,6 +80,7 @@ const outreach: FastifyPluginAsyncZod = async (app) => {
       // The account page shows the relationship: drop its cached copy.
       app.graphCache.invalidate(`account:${req.params.id}`);
       app.graphCache.invalidate('graph'); // account nodes carry their stage
+      app.inboxCache.changed(); // so do the inbox's authors
       return rel;
     },
   );
@@ -99,6 +100,7 @@ const outreach: FastifyPluginAsyncZod = async (app) => {
       const contact = await addContact(app.db, currentUser(req).name, req.body);
       app.graphCache.invalidate(`account:${req.body.accountId}`);
       app.graphCache.invalidate('graph'); // a first contact moves the stage to contacted
+      app.inboxCache.changed();
       return reply.code(201).send(contact);
     },
   );

@@ -151,5 +151,11 @@ describe('the mentions inbox reads do not grow with the number of mentions', () 
     const weekly = await db.profile(loadCypher('mentions/weekly'), { fromWeek: '2026-W01' });
     expect(scans(get)).toEqual([]);
     expect(scans(weekly)).toEqual([]);
+    // The inbox cache's token, read on every inbox request: the meta node by its key and the number
+    // of mentions from the count store, whatever the size of the inbox.
+    const version = await db.profile(loadCypher('mentions/inbox-version'));
+    expect(scans(version)).toEqual([]);
+    expect(version.operators.map((o) => o.operator)).toContain('NodeCountFromCountStore');
+    expect(version.dbHits).toBeLessThan(10);
   });
 });

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../../ingest/pipeline.ts';
 import { RejectsFile } from '../../../ingest/rejects.ts';
 import { scanAfterIngest } from '../../../ingest/listen.ts';
-import { scanMentions } from '../../../queries/mentions.ts';
+import { assignMentions, scanMentions } from '../../../queries/mentions.ts';
 import { signIn, useApi, type Api, type Client } from './client.ts';
 
 const fixture = (f: string) => fileURLToPath(new URL(`../../fixtures/listening/${f}`, import.meta.url));
@@ -359,5 +359,41 @@ describe('listening: the mentions inbox over HTTP', () => {
     expect(m.category).toBe('praise');
     // The identity change and the job start are both in the audit log.
     expect(await audits()).toBe(before + 2);
+  });
+
+  it('answers a repeated read from the cache, works out overdue afresh, and shows a change made elsewhere at once', async () => {
+    const stats = api.app.inboxCache.stats;
+    const list = async () =>
+      (await (await viewer.fetch('/api/mentions?view=all&limit=200')).json()).items as {
+        postId: string;
+        owner: string | null;
+        dueAt: string | null;
+        overdue: boolean;
+      }[];
+    const first = await list();
+    const hits = stats.hits;
+    expect(await list()).toEqual(first);
+    expect(stats.hits).toBe(hits + 1);
+
+    // Another process (here the queries module on the test's own connection, as `listen scan`, a
+    // collector or a second server would) assigns a mention: the next read has it.
+    await assignMentions(api.db, 'ada', ['x:p13'], 'omar', clock);
+    const assigned = (await list()).find((m) => m.postId === 'x:p13')!;
+    expect(assigned.owner).toBe('omar');
+    expect(assigned.overdue).toBe(false);
+    const detail = await get(omar, 'x:p13');
+    expect(detail.owner).toBe('omar');
+
+    // Past its first-response target, the cached answer says overdue: the time is not cached.
+    const saved = clock;
+    clock = new Date(Date.parse(assigned.dueAt!) + 60_000);
+    try {
+      const hitsBefore = stats.hits;
+      expect((await list()).find((m) => m.postId === 'x:p13')!.overdue).toBe(true);
+      expect((await get(omar, 'x:p13')).overdue).toBe(true);
+      expect(stats.hits).toBe(hitsBefore + 2);
+    } finally {
+      clock = saved;
+    }
   });
 });

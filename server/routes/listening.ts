@@ -33,7 +33,7 @@ import {
   setMentionState,
   weekly,
 } from '../../queries/mentions.ts';
-import { ErrorBody, Limit } from './common.ts';
+import { ErrorBody, JSON_TYPE, Limit, serialised } from './common.ts';
 
 /** Post ids are `<platform>:<id>`, like account ids. */
 const PostId = z
@@ -61,7 +61,35 @@ const ListQuery = z.object({
   offset: z.coerce.number().int().min(0).max(10_000).default(0),
 });
 
-export interface ListeningOptions {
+const MentionList = z.object({ items: z.array(MentionSummary) });
+
+/**
+ * A cached inbox answer, shaped and serialised for one moment and reused while no mention's
+ * first-response target falls between that moment and now (only then can an overdue flag change).
+ * Keyed by the cached read, so it goes when the read does.
+ */
+interface Shaped {
+  from: string;
+  body: string;
+}
+const shapedBodies = new WeakMap<object, Shaped>();
+
+function shapedBody(read: object, dues: (string | null)[], at: Date, shape: (at: Date) => string): string {
+  const t = at.toISOString();
+  const memo = shapedBodies.get(read);
+  // overdue is `dueAt < now` (queries/mentions.ts): it differs between two moments only for a dueAt
+  // in [from, t), or in [t, from) when the clock went back (tests move it).
+  const [lo, hi] = memo && memo.from <= t ? [memo.from, t] : [t, memo?.from ?? t];
+  if (memo && !dues.some((d) => d !== null && d >= lo && d < hi)) return memo.body;
+  const body = shape(at);
+  shapedBodies.set(read, { from: t, body });
+  return body;
+}
+
+const dueOf = (row: Record<string, unknown>) =>
+  ((row.mention as Record<string, unknown> | undefined)?.dueAt as string | null | undefined) ?? null;
+
+interface ListeningOptions {
   /** The clock (tests inject one to check first-response targets). */
   now?: (() => Date) | undefined;
 }
@@ -158,18 +186,22 @@ const listening: FastifyPluginAsyncZod<ListeningOptions> = async (app, opts) => 
         summary:
           'The inbox: open mentions due soonest first (overdue on top), or all newest first; mine=true is my queue',
         querystring: ListQuery,
-        response: { 200: z.object({ items: z.array(MentionSummary) }) },
+        response: { 200: MentionList },
       },
       config: { access: 'viewer' },
     },
-    async (req) => {
+    async (req, reply) => {
       const q = req.query;
       const owner = q.mine ? currentUser(req).name : q.owner;
       const query = { ...q, owner };
       const rows = await app.inboxCache.get(`list:${JSON.stringify(query)}`, () =>
         readMentions(app.db, query),
       );
-      return { items: mentionSummaries(rows, now()) };
+      const body = shapedBody(rows, rows.map(dueOf), now(), (at) =>
+        serialised(MentionList, { items: mentionSummaries(rows, at) }),
+      );
+      // Checked against the response schema when shaped (routes/common.ts `serialised`).
+      return reply.type(JSON_TYPE).send(body as unknown as z.infer<typeof MentionList>);
     },
   );
 
@@ -214,11 +246,14 @@ const listening: FastifyPluginAsyncZod<ListeningOptions> = async (app, opts) => 
       },
       config: { access: 'viewer' },
     },
-    async (req) => {
+    async (req, reply) => {
       const read = await app.inboxCache.get(`mention:${req.params.id}`, () =>
         readMention(app.db, req.params.id),
       );
-      return mentionDetail(read, now());
+      const body = shapedBody(read, [dueOf(read.row)], now(), (at) =>
+        serialised(MentionDetail, mentionDetail(read, at)),
+      );
+      return reply.type(JSON_TYPE).send(body as unknown as MentionDetail);
     },
   );
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Envelope } from '../ingest/sources/envelope.ts';
 
-export const DEFAULT_ARCHIVE_DIR = 'data/collect';
+const DEFAULT_ARCHIVE_DIR = 'data/collect';
 
 export function archiveDirFromEnv(env: NodeJS.ProcessEnv = process.env): string | null {
   const v = env.CARECIRCLE_COLLECT_ARCHIVE;
@@ -15,7 +15,7 @@ export function archiveDirFromEnv(env: NodeJS.ProcessEnv = process.env): string 
   return v || DEFAULT_ARCHIVE_DIR;
 }
 
-export function archiveFile(dir: string, watch: string, at: Date): string {
+function archiveFile(dir: string, watch: string, at: Date): string {
   return path.join(dir, watch, `${at.toISOString().slice(0, 10)}.jsonl.gz`);
 }
 

@@ -38,7 +38,7 @@ export class FetchError extends Error {
 }
 
 /** The platform refused the credentials (401, or 403 with a token): no retry, say what to do. */
-export class TokenError extends FetchError {
+class TokenError extends FetchError {
   override name = 'TokenError';
 }
 

@@ -14,7 +14,7 @@ export const realClock: Clock = {
   rng: Math.random,
 };
 
-export class RateLimited extends Error {
+class RateLimited extends Error {
   override name = 'RateLimited';
 }
 
@@ -53,7 +53,7 @@ export function backoffMs(attempt: number, rng: () => number, o: BackoffOptions)
   return Math.round(full / 2 + (rng() * full) / 2);
 }
 
-export interface HostBudget {
+interface HostBudget {
   remaining?: number;
   resetAt?: number;
 }

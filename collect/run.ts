@@ -33,7 +33,7 @@ import { bluesky } from './platforms/bluesky.ts';
 import { x } from './platforms/x.ts';
 import type { Platform } from './watches.ts';
 
-export const collectors: Record<Platform, Collector> = { mastodon, bluesky, x };
+const collectors: Record<Platform, Collector> = { mastodon, bluesky, x };
 
 export interface RunOptions {
   /** Who holds the lease (default: host, pid and a random part). */
@@ -66,7 +66,7 @@ export interface RunResult {
   error: string | null;
 }
 
-export function defaultLeaseMs(env: NodeJS.ProcessEnv = process.env): number {
+function defaultLeaseMs(env: NodeJS.ProcessEnv = process.env): number {
   const s = Number(env.CARECIRCLE_WATCH_LEASE_SECONDS);
   return Number.isFinite(s) && s > 0 ? s * 1000 : 120_000;
 }

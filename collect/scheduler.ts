@@ -15,7 +15,7 @@ import { realClock, type Clock } from './rate-limit.ts';
 import { runWatch, type RunOptions, type RunResult } from './run.ts';
 
 /** Every 30 seconds: a watch's interval is whole minutes, so a due watch starts within half a minute. */
-export const DEFAULT_PATTERN = '*/30 * * * * *';
+const DEFAULT_PATTERN = '*/30 * * * * *';
 
 export interface SchedulerOptions {
   db: Db;

@@ -26,7 +26,7 @@ export class TokenFileError extends Error {
   override name = 'TokenFileError';
 }
 
-export const DEFAULT_TOKEN_FILE = '.carecircle/tokens.json';
+const DEFAULT_TOKEN_FILE = '.carecircle/tokens.json';
 
 /** Reads the tokens: environment variables win over the file (CARECIRCLE_TOKENS_FILE). */
 export function tokensFromEnv(env: NodeJS.ProcessEnv = process.env): Tokens {

@@ -10,8 +10,8 @@ export const Platform = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof Platform>;
 
 /** What a watch follows; `target` names it (a tag, a query, an account, a post). */
-export const WatchKind = z.enum(WATCH_KINDS);
-export type WatchKind = z.infer<typeof WatchKind>;
+const WatchKind = z.enum(WATCH_KINDS);
+type WatchKind = z.infer<typeof WatchKind>;
 
 const Iso = z.iso.datetime({
   offset: true,
@@ -58,7 +58,7 @@ export const WatchInput = z
   });
 export type WatchInput = z.input<typeof WatchInput>;
 
-export const RunStatus = z.enum(['running', 'done', 'failed', 'interrupted']);
+const RunStatus = z.enum(['running', 'done', 'failed', 'interrupted']);
 
 export const WatchRun = z.object({
   id: z.string(),

@@ -35,7 +35,7 @@ export function readSample(file: string): Buffer {
 }
 
 /** True when the sample holds NUL bytes or is mostly not text: images, archives, databases. */
-export function looksBinary(sample: Buffer): boolean {
+function looksBinary(sample: Buffer): boolean {
   if (sample.includes(0)) return true;
   const text = sample.toString('utf8');
   const bad = (text.match(/\uFFFD/g) ?? []).length;

@@ -40,10 +40,10 @@ export interface BatchResult {
   rejected: RejectedUnit[];
 }
 
-export const REL_TYPES = ['mention', 'reply', 'repost', 'quote', 'follow'] as const;
-export type RelType = (typeof REL_TYPES)[number];
+const REL_TYPES = ['mention', 'reply', 'repost', 'quote', 'follow'] as const;
+type RelType = (typeof REL_TYPES)[number];
 
-export const statementName: Record<RelType, RelStatement> = {
+const statementName: Record<RelType, RelStatement> = {
   mention: 'mentions',
   reply: 'replies',
   repost: 'reposts',
@@ -157,7 +157,7 @@ export function prepare(units: Unit[], skip: ReadonlyMap<number, unknown> = new 
 }
 
 /** The post ids a batch names, each once: what `existingPosts` is asked about. */
-export function postIds(units: Unit[]): string[] {
+function postIds(units: Unit[]): string[] {
   const ids = new Set<string>();
   for (const unit of units) for (const r of unit.records) if (r.kind === 'post') ids.add(r.id);
   return [...ids];

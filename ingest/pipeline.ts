@@ -21,7 +21,7 @@ import { bluesky } from './sources/bluesky.ts';
 import { graphml } from './sources/graphml.ts';
 import { gexf } from './sources/gexf.ts';
 
-export const sources: Record<Format, Source> = { csv, jsonl, 'x-v2': xV2, mastodon, bluesky, graphml, gexf };
+const sources: Record<Format, Source> = { csv, jsonl, 'x-v2': xV2, mastodon, bluesky, graphml, gexf };
 
 /** Rows per transaction: about 10k rows a transaction keeps Neo4j's commits few without large ones. */
 export const DEFAULT_BATCH = 10_000;

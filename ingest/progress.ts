@@ -9,7 +9,7 @@ export interface ProgressState {
   started: number;
 }
 
-export interface Progress {
+interface Progress {
   update(s: ProgressState): void;
   stop(): void;
 }

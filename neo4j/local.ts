@@ -22,7 +22,7 @@ import { neo4jMemory, type Neo4jMemory } from './memory.ts';
 
 export const NEO4J_VERSION = '5.26.30';
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-export const stateDir = path.join(repoRoot, '.neo4j');
+const stateDir = path.join(repoRoot, '.neo4j');
 const libDir = path.join(stateDir, 'lib');
 const pomFile = path.join(repoRoot, 'neo4j', 'pom.xml');
 
@@ -32,7 +32,7 @@ export class LocalNeo4jError extends Error {
 
 type Log = (line: string) => void;
 
-export interface LocalInstance {
+interface LocalInstance {
   name: string;
   port: number;
   uri: string;
@@ -132,11 +132,11 @@ export function ensureJars(log: Log): { cached: boolean; dir: string } {
   return { cached: false, dir: libDir };
 }
 
-export const GDS_VERSION = '2.13.9';
+const GDS_VERSION = '2.13.9';
 const gdsLibDir = path.join(stateDir, 'gds-lib');
 
 /** Graph Data Science is opt-in: CARECIRCLE_NEO4J_GDS=1 (the default run stays lean and fast). */
-export function gdsRequested(env: NodeJS.ProcessEnv = process.env): boolean {
+function gdsRequested(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.CARECIRCLE_NEO4J_GDS === '1' || env.CARECIRCLE_NEO4J_GDS === 'true';
 }
 
@@ -145,7 +145,7 @@ export function gdsRequested(env: NodeJS.ProcessEnv = process.env): boolean {
  * .neo4j/gds-lib. A jar Neo4j already ships is left out: two copies of one library in two class
  * loaders break procedure registration (IllegalAccessError on commons-text, seen with 5.26.30).
  */
-export function ensureGdsJars(log: Log): string {
+function ensureGdsJars(log: Log): string {
   const marker = path.join(gdsLibDir, '.complete');
   if (existsSync(marker) && readFileSync(marker, 'utf8').trim() === GDS_VERSION) return gdsLibDir;
   log(`Graph Data Science ${GDS_VERSION}: fetching from Maven Central (once; about 30 MB)…`);
@@ -285,7 +285,7 @@ export function portOpen(port: number): Promise<boolean> {
   });
 }
 
-export interface LocalStatus {
+interface LocalStatus {
   instance: string;
   running: boolean;
   pid: number | null;
@@ -332,7 +332,7 @@ const JVM_OPTIONS = [
   '-Dfile.encoding=UTF-8',
 ];
 
-export interface StartOptions {
+interface StartOptions {
   log?: Log;
   timeoutMs?: number;
   env?: NodeJS.ProcessEnv;
@@ -450,14 +450,14 @@ export async function stop(
   return { stopped: true };
 }
 
-export interface AdminImportInput {
+interface AdminImportInput {
   nodes: { label: string; file: string }[];
   relationships: { type: string; file: string }[];
   /** Files with line breaks inside quoted fields (read in the slower multi-line mode). */
   multiline: string[];
 }
 
-export interface AdminImportOptions {
+interface AdminImportOptions {
   log?: Log;
   env?: NodeJS.ProcessEnv;
   /** Called with the tool's pid once it runs (to sample its memory). */

@@ -13,7 +13,7 @@ import { canonicalSpecialty, normaliseTag } from './taxonomy/specialties.ts';
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const ORDINALS: Record<number, string> = { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', [-1]: 'last' };
 
-export const ChatPerson = z.object({
+const ChatPerson = z.object({
   id: z.string(),
   handle: z.string().nullable(),
   name: z.string().nullable(),
@@ -22,7 +22,7 @@ export const ChatPerson = z.object({
   lastSix: z.number().int().optional(),
   first: z.string().optional(),
 });
-export type ChatPerson = z.infer<typeof ChatPerson>;
+type ChatPerson = z.infer<typeof ChatPerson>;
 
 export const Chat = z.object({
   tag: z.string(),
@@ -85,7 +85,7 @@ function num(v: unknown): number {
   return typeof v === 'number' ? v : Number(v);
 }
 
-export function scheduleText(c: {
+function scheduleText(c: {
   weekday: number;
   hour: number;
   zone: string;
@@ -323,7 +323,7 @@ export async function followedChats(db: Db, user: string, now = Date.now()): Pro
 // a new one replaces the old, and revoking deletes it.
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export const FeedToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'is not a calendar feed token');
+const FeedToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'is not a calendar feed token');
 
 export async function createFeedToken(db: Db, user: string): Promise<{ token: string; createdAt: string }> {
   const token = randomBytes(32).toString('base64url');

@@ -13,7 +13,7 @@ const ExternalEnv = z.object({
   NEO4J_DATABASE: z.string().min(1).optional(),
 });
 
-export interface Connection extends DbOptions {
+interface Connection extends DbOptions {
   /** true when the project manages this Neo4j (neo4j/local.ts), false for NEO4J_URI. */
   managed: boolean;
   instance?: string;

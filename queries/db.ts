@@ -81,7 +81,7 @@ export function int(n: number): unknown {
 }
 
 /** Converts driver values to plain JSON-friendly JavaScript. Integers outside the safe range fail loudly. */
-export function toPlain(value: unknown): unknown {
+function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return value ?? null;
   // Strings, numbers and booleans first: analysis reads about a million of them per run, and the
   // driver's type checks below cost more than everything else the projection does per value.

@@ -2,13 +2,13 @@
 // cannot be done. They carry no HTTP status; server/plugins/errors.ts maps each kind to one, so the
 // same rule answers a 404 on the API and a clear message with exit 2 on the command line.
 
-export interface FieldProblem {
+interface FieldProblem {
   /** Where the problem is, as the caller named it: `body.note`, `query.near`, `--hashtag`. */
   field: string;
   message: string;
 }
 
-export type DomainErrorKind =
+type DomainErrorKind =
   'not_found' | 'conflict' | 'forbidden' | 'invalid' | 'phi_detected' | 'unknown_place' | 'too_large';
 
 export abstract class DomainError extends Error {

@@ -36,7 +36,7 @@ export const GraphNode = z.object({
   followers: z.number().nullable().optional(),
 });
 /** Interaction counts by type on a drawn link (account views; community links carry only weight). */
-export const EdgeTypeCounts = z.object({
+const EdgeTypeCounts = z.object({
   mention: z.number(),
   reply: z.number(),
   repost: z.number(),
@@ -96,7 +96,7 @@ export const nodeRow = (r: Record<string, unknown>, kind: 'account' | 'community
   });
 
 /** An account link with its counts by type when the read returned them. */
-export const edgeRow = (r: Record<string, unknown>) =>
+const edgeRow = (r: Record<string, unknown>) =>
   GraphEdge.parse({
     source: r.source,
     target: r.target,
@@ -120,7 +120,7 @@ const EDGES_PER_NODE = 8;
 /** A windowed view reads at most this many posts of the window, newest first. */
 export const GRAPH_WINDOW_POSTS = 100_000;
 
-export interface GraphQuery {
+interface GraphQuery {
   cap: number;
   community: number | string | null;
   /** Only interactions in this window and of these types (queries/window.ts), or all of them. */

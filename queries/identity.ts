@@ -5,7 +5,7 @@ import { appendAudit } from '../server/audit/log.ts';
 import { loadCypher } from './cypher.ts';
 import type { Db } from './db.ts';
 import { Invalid, NotFound } from './errors.ts';
-import { Identity, IdentityList, Sla, type IdentityInput } from './listening/contract.ts';
+import { Identity, IdentityList, type IdentityInput } from './listening/contract.ts';
 import { fold } from './listening/match.ts';
 
 export async function getIdentity(db: Db): Promise<Identity> {
@@ -85,11 +85,6 @@ export async function removeTerms(
     list,
   );
   return save(db, actor, next, 'identity.remove');
-}
-
-export async function setSla(db: Db, actor: string, sla: Sla): Promise<Identity> {
-  const current = await getIdentity(db);
-  return save(db, actor, validated({ ...current, sla }, 'body'), 'identity.sla');
 }
 
 /** Marks a user to be told at once about clinical-safety mentions (or not). */

@@ -47,7 +47,7 @@ export class BadCursorError extends Error {
 
 const text = z.string().trim().min(1).max(200);
 
-export const SORTS = ['score', 'topic', 'localReach', 'rising'] as const;
+const SORTS = ['score', 'topic', 'localReach', 'rising'] as const;
 export { WINDOW_TYPES };
 
 export const InfluencerQuery = z.object({
@@ -74,16 +74,16 @@ export const InfluencerQuery = z.object({
   cursor: z.string().max(500).optional(),
 });
 export type InfluencerQuery = z.infer<typeof InfluencerQuery>;
-export type InfluencerQueryInput = z.input<typeof InfluencerQuery>;
+type InfluencerQueryInput = z.input<typeof InfluencerQuery>;
 
-export const InteractionReason = z.object({
+const InteractionReason = z.object({
   accountId: z.string(),
   handle: z.string().nullable(),
   type: z.enum(['mention', 'reply', 'repost', 'quote', 'follow']),
   count: z.number(),
 });
 
-export const InfluencerPlace = z.object({
+const InfluencerPlace = z.object({
   name: z.string().nullable(),
   region: z.string().nullable(),
   country: z.string().nullable(),

@@ -32,7 +32,7 @@ import { dueAt } from './listening/sla.ts';
 
 const PAGE = 5000;
 
-export interface ScanOptions {
+interface ScanOptions {
   /** Only these posts (a collector's or an ingest batch's); all posts when left out. */
   postIds?: readonly string[];
   now?: Date;
@@ -68,7 +68,7 @@ const LINK_KIND: Record<string, MatchReason['kind']> = {
   QUOTES: 'quote',
 };
 
-export function isoWeek(iso: string | null, fallback: Date): string {
+function isoWeek(iso: string | null, fallback: Date): string {
   const d = iso ? DateTime.fromISO(iso, { zone: 'utc' }) : DateTime.fromJSDate(fallback, { zone: 'utc' });
   return (d.isValid ? d : DateTime.fromJSDate(fallback, { zone: 'utc' })).toFormat("kkkk-'W'WW");
 }
@@ -81,7 +81,7 @@ function ownNames(identity: Identity): string[] {
 }
 
 /** Decides which posts name us and what they are; pure, so the CLI, ingest and collectors share it. */
-export function decideMentions(
+function decideMentions(
   posts: ScannedPost[],
   matcher: Matcher,
   ours: Set<string>,
@@ -285,7 +285,7 @@ function summaryOf(row: Row, now: Date): MentionSummary {
   });
 }
 
-export interface ListQuery {
+interface ListQuery {
   view: 'open' | 'all';
   owner?: string | undefined;
   category?: Category | undefined;
@@ -332,7 +332,7 @@ export async function listMentions(db: Db, q: ListQuery, now = new Date()): Prom
 }
 
 /** A mention and who amplified it, as read (see `readMentions`); NotFound when there is none. */
-export interface MentionRead {
+interface MentionRead {
   row: Row;
   amplifiers: Amplifier[];
 }

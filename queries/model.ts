@@ -2,14 +2,14 @@
 // One zod schema per record; the TypeScript types are inferred from them, never written twice.
 import { z } from 'zod';
 
-export const Platform = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'must be a lower-case platform name');
+const Platform = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'must be a lower-case platform name');
 
 export const InteractionType = z.enum(['mention', 'reply', 'repost', 'quote', 'follow']);
 export type InteractionType = z.infer<typeof InteractionType>;
 
 /** Post-to-account interaction types (follow is account-to-account). */
-export const PostInteractionType = z.enum(['mention', 'reply', 'repost', 'quote']);
-export type PostInteractionType = z.infer<typeof PostInteractionType>;
+const PostInteractionType = z.enum(['mention', 'reply', 'repost', 'quote']);
+type PostInteractionType = z.infer<typeof PostInteractionType>;
 
 /** `#T1D`, `t1d`, `＃Ｔ１Ｄ` → `t1d`: no leading '#', Unicode NFC, lower case. Empty → null. */
 export function normaliseHashtag(raw: string): string | null {
@@ -58,14 +58,14 @@ export const Account = z.object({
 });
 export type Account = z.infer<typeof Account>;
 
-export const PostInteraction = z.object({
+const PostInteraction = z.object({
   type: PostInteractionType,
   target: z.string().min(3).max(300),
   weight: z.number().positive().finite().default(1),
 });
-export type PostInteraction = z.infer<typeof PostInteraction>;
+type PostInteraction = z.infer<typeof PostInteraction>;
 
-export const Post = z.object({
+const Post = z.object({
   kind: z.literal('post'),
   id: z.string().min(3).max(300),
   platform: Platform,
@@ -80,14 +80,14 @@ export const Post = z.object({
     .transform((tags) => [...new Set(tags.map(normaliseHashtag).filter((t): t is string => t !== null))]),
   interactions: z.array(PostInteraction).default([]),
 });
-export type Post = z.infer<typeof Post>;
+type Post = z.infer<typeof Post>;
 
-export const Follow = z.object({
+const Follow = z.object({
   kind: z.literal('follow'),
   source: z.string().min(3).max(300),
   target: z.string().min(3).max(300),
 });
-export type Follow = z.infer<typeof Follow>;
+type Follow = z.infer<typeof Follow>;
 
 /** One line of the lossless JSON Lines form. */
 export const CanonicalRecord = z.discriminatedUnion('kind', [Account, Post, Follow]);

@@ -15,13 +15,13 @@ const MAX_ENTRIES = 20_000;
 
 export const TOMBSTONE = '[removed by an administrator: this text held patient information]';
 
-export function sha256(text: string): string {
+function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 export type PurgeField = 'note' | 'outcome' | 'nextStep';
 
-export interface PurgeRequest {
+interface PurgeRequest {
   actor: string;
   /** Why, in plain words; it is checked for PHI like any other free text. */
   reason: string;

@@ -56,7 +56,7 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
-export interface StoredUser {
+interface StoredUser {
   name: string;
   role: Role;
   passwordHash: string;
@@ -65,7 +65,7 @@ export interface StoredUser {
 }
 
 /** What a request needs to know about its signed-in user, read on every request. */
-export interface SessionState {
+interface SessionState {
   role: Role;
   disabled: boolean;
   sessionEpoch: number;

@@ -266,7 +266,7 @@ export async function acquireLease(
   };
 }
 
-export class LeaseLost extends Conflict {
+class LeaseLost extends Conflict {
   override name = 'LeaseLost';
 }
 

@@ -40,7 +40,7 @@ import { defaultRunners, type JobRunners } from './jobs/runners.ts';
 import { SessionStore } from './auth/sessions.ts';
 import type { GraphCacheOptions } from './graph/cache.ts';
 
-export const clientDist = fileURLToPath(new URL('../dist/client/', import.meta.url));
+const clientDist = fileURLToPath(new URL('../dist/client/', import.meta.url));
 
 export interface AppOptions {
   db: Db;

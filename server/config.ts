@@ -58,7 +58,7 @@ const Env = z.object({
     .default(12),
 });
 
-export type ServerConfig = z.infer<typeof Env>;
+type ServerConfig = z.infer<typeof Env>;
 
 export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const parsed = Env.safeParse(env);

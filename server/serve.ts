@@ -8,7 +8,7 @@ import { buildApp } from './app.ts';
 import { serverConfigFromEnv } from './config.ts';
 import { orgContacts } from './phi/allow-list.ts';
 
-export interface Running {
+interface Running {
   app: FastifyInstance;
   url: string;
 }

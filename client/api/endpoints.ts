@@ -135,12 +135,6 @@ export const timeline = (accountId: string, signal?: AbortSignal) =>
 /** My overdue and due-today next steps; `today` is the user's own calendar date. */
 export const reminders = (today: string, signal?: AbortSignal) =>
   get<Reminders>('/api/outreach/reminders', { today }, signal);
-export const relationship = (accountId: string, signal?: AbortSignal) =>
-  get<{ relationship: Relationship | null }>(
-    `/api/outreach/relationships/${encodeURIComponent(accountId)}`,
-    undefined,
-    signal,
-  );
 export const setRelationship = (accountId: string, body: RelationshipBody) =>
   request<Relationship>('PUT', `/api/outreach/relationships/${encodeURIComponent(accountId)}`, { body });
 export const pipeline = (q: { stage?: Stage; owner?: string } = {}, signal?: AbortSignal) =>

@@ -1,5 +1,5 @@
 // The health call: public, so the sign-in page can show whether the server and Neo4j are up.
-export interface Health {
+interface Health {
   status: 'ok' | 'degraded';
   neo4j: { reachable: boolean; version: string | null; edition: string | null; message?: string };
 }

@@ -30,7 +30,7 @@ export function setCsrfToken(token: string | null): void {
 
 type Query = Record<string, string | number | boolean | null | undefined>;
 
-export function withQuery(path: string, query: Query = {}): string {
+function withQuery(path: string, query: Query = {}): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) {
     if (v === undefined || v === null || v === '') continue;

@@ -53,7 +53,7 @@ interface Internals {
   edgeDataCache: Record<string, object>;
 }
 
-export function sameArray(a: Float32Array, b: Float32Array): string | null {
+function sameArray(a: Float32Array, b: Float32Array): string | null {
   if (a.length !== b.length) return `length ${a.length} vs ${b.length}`;
   for (let i = 0; i < a.length; i++) {
     if (!Object.is(a[i], b[i])) return `item ${i}: ${a[i]} vs ${b[i]}`;
@@ -61,7 +61,7 @@ export function sameArray(a: Float32Array, b: Float32Array): string | null {
   return null;
 }
 
-export function sameRecord(a: object, b: object): string | null {
+function sameRecord(a: object, b: object): string | null {
   const ka = Object.keys(a);
   if (ka.length !== Object.keys(b).length) return `${ka.length} vs ${Object.keys(b).length} keys`;
   for (const k of ka) {

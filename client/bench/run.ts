@@ -8,7 +8,7 @@ import type { EdgeProgress } from '../graph/progressive-edges.ts';
 import { syntheticGraph } from './synthetic.ts';
 import { checkSlicedRefresh, type SlicedCheck } from './check-sliced.ts';
 
-export interface BenchResult {
+interface BenchResult {
   nodes: number;
   edges: number;
   generateMs: number;
@@ -21,7 +21,7 @@ export interface BenchResult {
   sinceNavigationMs: number;
 }
 
-export interface PanResult {
+interface PanResult {
   /** Frames Sigma drew per second during the pan. */
   fps: number;
   renders: number;

@@ -4,7 +4,7 @@ import { reminders } from '../api/endpoints.ts';
 import { useAsync } from '../lib/useAsync.ts';
 
 /** The user's own calendar date, YYYY-MM-DD: "due today" is the user's today, not the server's. */
-export function localToday(now = new Date()): string {
+function localToday(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -30,7 +30,7 @@ export interface CanvasHandle {
 }
 
 /** The instanced-quad version of the same picture, kept for comparison in the benchmark (?nodeProgram=quad). */
-export const BorderedQuadProgram = createNodeBorderProgram<DrawNode, DrawEdge>({
+const BorderedQuadProgram = createNodeBorderProgram<DrawNode, DrawEdge>({
   borders: [
     { size: { attribute: 'borderSize', defaultValue: 0 }, color: { attribute: 'borderColor' } },
     { size: { fill: true }, color: { attribute: 'color' } },
@@ -38,7 +38,7 @@ export const BorderedQuadProgram = createNodeBorderProgram<DrawNode, DrawEdge>({
 });
 
 /** Above this many edges they are drawn as one-pixel lines (see openRenderer). */
-export const THIN_EDGES_ABOVE = 5_000;
+const THIN_EDGES_ABOVE = 5_000;
 
 export interface RendererOptions {
   /** Overrides for the benchmark page, to compare programs; the app uses the size-based defaults. */

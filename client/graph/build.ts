@@ -50,7 +50,7 @@ export const EDGE_COLOR = '#c9cfdb';
 /** Width of the outreach-stage ring, as a share of the node's radius. */
 export const STAGE_RING = 0.35;
 /** How many of the highest-scoring nodes always show their label. */
-export const LABELLED_TOP = 20;
+const LABELLED_TOP = 20;
 
 const ALL_EDGE_TYPES: ReadonlySet<EdgeType> = new Set(EDGE_TYPES);
 
@@ -91,7 +91,7 @@ const STEP = 256;
  * A node's position: the server's stored layout (analysis, the same for everyone), else one this
  * browser kept from a layout it ran (`positions`), else a spot derived from its id.
  */
-export function* buildSteps(data: GraphData, positions: Positions = {}): Generator<void, DrawGraph, void> {
+function* buildSteps(data: GraphData, positions: Positions = {}): Generator<void, DrawGraph, void> {
   const graph: DrawGraph = new Graph<DrawNode, DrawEdge>({
     type: 'directed',
     multi: false,

@@ -16,7 +16,7 @@ export interface LegendEntry {
   line?: boolean;
 }
 
-export interface PngOptions {
+interface PngOptions {
   title: string;
   subtitle?: string;
   legend: readonly LegendEntry[];
@@ -33,10 +33,7 @@ const LEGEND_COLUMN = 300;
 const PNG_LABELS = 60;
 
 /** The picture with a title above, the node labels placed without overlaps, and the legend below. */
-export async function renderPng(
-  sigma: Sigma<DrawNode, DrawEdge>,
-  opts: PngOptions,
-): Promise<HTMLCanvasElement> {
+async function renderPng(sigma: Sigma<DrawNode, DrawEdge>, opts: PngOptions): Promise<HTMLCanvasElement> {
   // Only the edge and node layers: labels are drawn here, since our label placer draws on the live
   // renderer's canvas after each frame and a temporary renderer would not place them.
   // Loaded on first use: it pulls in Sigma's WebGL side, which the GEXF and GraphML writers here do not need.
@@ -144,7 +141,7 @@ export async function exportPng(sigma: Sigma<DrawNode, DrawEdge>, opts: PngOptio
  * slashes), so Gephi-style readers (networkx among them) drop every colour, size and position. Its 1.3
  * output writes colours as `hex`, which networkx 3 cannot read; so 1.2 with the namespace put right.
  */
-export const GEXF_VIZ_NS = 'http://www.gexf.net/1.2draft/viz';
+const GEXF_VIZ_NS = 'http://www.gexf.net/1.2draft/viz';
 export function fixGexfVizNamespace(gexf: string): string {
   return gexf.replace(/xmlns:viz="[^"]*"/, `xmlns:viz="${GEXF_VIZ_NS}"`);
 }

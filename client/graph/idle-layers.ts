@@ -9,7 +9,7 @@ import type Sigma from 'sigma';
 import type { Attributes } from 'graphology-types';
 import { cameraMoving } from './motion.ts';
 
-export interface LayerState {
+interface LayerState {
   /** The camera is moving (animation, drag or wheel), as Sigma decides when it hides edges. */
   moving: boolean;
   hideEdgesOnMove: boolean;

@@ -21,7 +21,7 @@ export function loadPositions(
   }
 }
 
-export function savePositions(
+function savePositions(
   key: string,
   graph: DrawGraph,
   storage: Storage | undefined = globalThis.localStorage,

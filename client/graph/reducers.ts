@@ -14,9 +14,7 @@ export interface Focus {
 }
 
 /** Up to this many filter matches are all labelled (the label placer still avoids overlaps). */
-export const LABELLED_MATCHES = 200;
-
-export const NO_FOCUS: Focus = { hovered: null, selected: null, matches: null, path: null };
+const LABELLED_MATCHES = 200;
 
 type NodeOut = Partial<NodeDisplayData> & DrawNode;
 type EdgeOut = Partial<EdgeDisplayData> & DrawEdge;

@@ -83,7 +83,7 @@ export const COLOR_LABELS: Record<Look['color'], string> = {
 };
 
 /** The node fields the colourings and sizes read (as built into the drawn graph). */
-export interface LookNode {
+interface LookNode {
   score: number | null;
   community: number | string | null;
   stage: Stage | null;
@@ -95,8 +95,8 @@ export interface LookNode {
 }
 
 /** Colourings by a text field: which field each reads. */
-export const CATEGORY_FIELD = { role: 'role', region: 'region', country: 'country' } as const;
-export type CategoryColor = keyof typeof CATEGORY_FIELD;
+const CATEGORY_FIELD = { role: 'role', region: 'region', country: 'country' } as const;
+type CategoryColor = keyof typeof CATEGORY_FIELD;
 export const isCategoryColor = (c: Look['color']): c is CategoryColor => c in CATEGORY_FIELD;
 
 export const ROLE_COLORS: Record<string, string> = {
@@ -107,8 +107,8 @@ export const ROLE_COLORS: Record<string, string> = {
   other: '#9c755f',
 };
 export const OTHER_COLOR = '#d3d7e0';
-export const UNKNOWN_LABEL = 'Not known';
-export const OTHER_LABEL = 'Other';
+const UNKNOWN_LABEL = 'Not known';
+const OTHER_LABEL = 'Other';
 
 /** `patient_advocate` → "Patient advocate": the words people read, everywhere a role is shown. */
 export const plainWords = (s: string) => {
@@ -167,7 +167,7 @@ export function categoryColors(
   return (v) => (v === null || v === undefined ? NO_COMMUNITY_COLOR : (byKey.get(v) ?? OTHER_COLOR));
 }
 
-export interface LookScale {
+interface LookScale {
   maxScore: number;
   degree: number;
   maxDegree: number;

@@ -13,7 +13,7 @@ export interface SliceOptions {
   pause?: () => Promise<void>;
 }
 
-export const DEFAULT_SLICE_MS = 40;
+const DEFAULT_SLICE_MS = 40;
 
 /**
  * A macrotask turn. A MessageChannel message runs sooner than setTimeout(0), which browsers clamp to

@@ -1,7 +1,7 @@
 // Load something when its inputs change, cancel the previous load, and keep loading/error/data apart.
 import { useCallback, useEffect, useState } from 'react';
 
-export interface AsyncState<T> {
+interface AsyncState<T> {
   data: T | undefined;
   error: Error | undefined;
   loading: boolean;

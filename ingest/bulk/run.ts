@@ -53,7 +53,7 @@ export function markerPath(home: string): string {
   return path.join(home, 'bulk-import.json');
 }
 
-export function readMarker(home: string): Marker | null {
+function readMarker(home: string): Marker | null {
   const file = markerPath(home);
   if (!existsSync(file)) return null;
   try {

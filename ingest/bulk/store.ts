@@ -49,7 +49,7 @@ const FILLABLE = ['createdAt', 'text', 'lang', 'url'] as const;
 /** Beyond this a relationship key no longer fits the pair encoding. */
 const MAX_NODES = 2 ** 29;
 
-export interface ImportFiles {
+interface ImportFiles {
   nodes: { label: string; file: string }[];
   relationships: { type: string; file: string }[];
   /** Files with a line break inside a field (read in multi-line mode). */

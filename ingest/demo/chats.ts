@@ -9,7 +9,7 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import type { Cadence } from '../../queries/analysis/chats.ts';
 
-export interface ChatPlan {
+interface ChatPlan {
   tag: string;
   zone: string;
   /** ISO weekday, 1 = Monday. */
@@ -123,7 +123,7 @@ export interface PlantedPost {
   tags: string[];
 }
 
-export interface People {
+interface People {
   /** Who hosts (one or two ids); the first posts the questions. */
   hosts: string[];
   /** Who takes part; a core comes most weeks, the rest now and then. */
@@ -263,7 +263,7 @@ export function plantBusyTag(
   return posts;
 }
 
-export interface DemoNetwork {
+interface DemoNetwork {
   /** Account ids (without platform) of each community's influencers and members. */
   influencers: string[][];
   members: string[][];

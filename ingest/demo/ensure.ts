@@ -9,10 +9,10 @@ import { ingestFiles, type Summary } from '../pipeline.ts';
 import { defaultRejectsPath, RejectsFile } from '../rejects.ts';
 import { generateDemo } from './generate.ts';
 
-export const DEMO_SEED = 42;
-export const DEMO_ACCOUNTS = 2000;
+const DEMO_SEED = 42;
+const DEMO_ACCOUNTS = 2000;
 
-export async function hasSocialData(db: Db): Promise<boolean> {
+async function hasSocialData(db: Db): Promise<boolean> {
   const [row] = await db.read(loadCypher('ingest/has-accounts'));
   return row?.present === true;
 }

@@ -21,7 +21,7 @@ import {
 import { isPlanted, spamProfile, spamTags } from './spam.ts';
 import { mentionTexts } from './mention-texts.ts';
 
-export interface DemoOptions {
+interface DemoOptions {
   outDir: string;
   seed?: number;
   accounts?: number;
@@ -40,7 +40,7 @@ export interface DemoOptions {
 /** Share of the posts that are not reposts whose text names the hospital: ~1 mention per 10 interactions. */
 const MENTION_SHARE = 0.19;
 
-export interface DemoFiles {
+interface DemoFiles {
   files: string[];
   accounts: number;
   interactions: number;

@@ -62,7 +62,7 @@ const FALSE_FRIENDS = [
   'Have mercy on my inbox this Monday.',
 ];
 
-export interface MentionTexts {
+interface MentionTexts {
   /** The text for a post that may name the hospital, or undefined for a post without text. */
   next(): string | undefined;
   /** How many of the texts given so far name the hospital. */

@@ -16,7 +16,7 @@ import { setRelationship } from '../../server/outreach/records.ts';
 import { ingestFiles } from '../pipeline.ts';
 import { RejectsFile } from '../rejects.ts';
 
-export const DEMO_IDENTITY: IdentityInput = {
+const DEMO_IDENTITY: IdentityInput = {
   accounts: ['@MercyGeneral'],
   names: ['Mercy General', 'Mercy General Hospital'],
   nicknames: ['Mercy Gen'],

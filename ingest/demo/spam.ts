@@ -4,13 +4,13 @@
 // They take the last slots of the requested account count, so counts stay as asked.
 
 /** Promotional tags the planted accounts post, all matching spam.ts's SPAM_TAG_PATTERN. */
-export const SPAM_TAGS = ['followback', 'giveaway', 'cryptogiveaway', 'f4f'];
+const SPAM_TAGS = ['followback', 'giveaway', 'cryptogiveaway', 'f4f'];
 
 /** Bio template of the planted accounts; tests recognise them by its start. */
 export const SPAM_BIO_START = '🎁 WIN a $';
 
 /** How many accounts to plant: one per 250 accounts, between 3 and 40. */
-export function plantedCount(accounts: number): number {
+function plantedCount(accounts: number): number {
   return Math.max(3, Math.min(40, Math.floor(accounts / 250)));
 }
 

@@ -98,7 +98,7 @@ export function edgeRecords(row: Row): unknown[] {
   ];
 }
 
-export function accountRecords(row: Row): unknown[] {
+function accountRecords(row: Row): unknown[] {
   const platform = platformOf(row);
   const id = field(row, 'id');
   if (!id) throw new RowError('id is required');

@@ -22,7 +22,7 @@ export interface Envelope {
   body: unknown;
 }
 
-export function isEnvelope(v: unknown): v is Envelope {
+function isEnvelope(v: unknown): v is Envelope {
   return (
     typeof v === 'object' &&
     v !== null &&

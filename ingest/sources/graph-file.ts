@@ -9,7 +9,7 @@ import { accountId, InteractionType } from '../../queries/model.ts';
 import { splitHashtags, syntheticPostId } from './csv.ts';
 import { clip, type SourceContext, type SourceItem } from './source.ts';
 
-export const MAX_GRAPH_FILE = 256 * 1024 * 1024;
+const MAX_GRAPH_FILE = 256 * 1024 * 1024;
 
 type Parser = (graph: typeof Graph, text: string) => Graph;
 

@@ -7,7 +7,7 @@ import streamValues from 'stream-json/streamers/stream-values.js';
 import { jsonLines, parseJsonLine } from './jsonl.ts';
 import { clip } from './source.ts';
 
-export type JsonItem = { line: number; value: unknown } | { line: number; reject: string; raw: string };
+type JsonItem = { line: number; value: unknown } | { line: number; reject: string; raw: string };
 
 /**
  * Items of a stream, in order, with what it had already produced kept when it fails: `for await`

@@ -58,7 +58,7 @@ export function mastodonAccountId(a: MAccount | undefined): string | undefined {
  * (without them); keyed the same way both times, it is one repost, not two. An account reblogs a
  * status at most once.
  */
-export function reblogPostId(reblogger: string, originalUri: string): string {
+function reblogPostId(reblogger: string, originalUri: string): string {
   return `${P}:reblog:${reblogger.slice(P.length + 1)}:${originalUri}`;
 }
 

@@ -13,7 +13,7 @@ const PAGE = 20_000;
 const MAX_TAG_POSTS = 400_000;
 const WRITE_BATCH = 20;
 
-export interface ChatPhaseResult {
+interface ChatPhaseResult {
   chats: DetectedChat[];
   tagsRead: number;
   postsRead: number;

@@ -12,7 +12,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 
 /** Whole-hour zones only: a session is found by local hour, and half-hour zones would split one. */
-export const CANDIDATE_ZONES = [
+const CANDIDATE_ZONES = [
   'America/New_York',
   'America/Chicago',
   'America/Denver',
@@ -85,7 +85,7 @@ export interface DetectedChat {
   expected: number;
 }
 
-export interface DetectOptions {
+interface DetectOptions {
   /** "Now" for the data: a chat with no session in the last three expected slots has stopped. Default: the newest post. */
   asOf?: number;
   zones?: readonly string[];

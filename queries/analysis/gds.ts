@@ -10,7 +10,7 @@ import type { InteractionWeights } from './params.ts';
 import { z } from 'zod';
 
 /** The connected server has no gds.* procedures. Its message says what to do instead. */
-export class GdsNotInstalledError extends DatabaseError {
+class GdsNotInstalledError extends DatabaseError {
   override name = 'GdsNotInstalledError';
 }
 

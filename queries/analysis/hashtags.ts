@@ -8,7 +8,7 @@ import { z } from 'zod';
 
 const Pair = z.object({ a: z.string(), b: z.string(), posts: z.number() });
 
-export interface TopicClusters {
+interface TopicClusters {
   tags: string[];
   /** Topic id per tag (0 = the largest cluster). */
   topic: Int32Array;

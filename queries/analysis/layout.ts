@@ -13,19 +13,19 @@ import { seededRng } from '../random.ts';
 import type { EdgeList } from './edges.ts';
 
 /** Accounts laid out with forces: as many as the Explore view draws at once (its cap). */
-export const LAYOUT_ACCOUNTS = 5_000;
+const LAYOUT_ACCOUNTS = 5_000;
 /** Community super-nodes laid out with forces; the rest go on an outer ring. */
-export const LAYOUT_COMMUNITIES = 5_000;
-export const LAYOUT_ITERATIONS = { communities: 300, accounts: 100 };
+const LAYOUT_COMMUNITIES = 5_000;
+const LAYOUT_ITERATIONS = { communities: 300, accounts: 100 };
 
-export interface LayoutOptions {
+interface LayoutOptions {
   seed: number;
   accounts?: number;
   communities?: number;
   iterations?: { communities: number; accounts: number };
 }
 
-export interface StoredLayout {
+interface StoredLayout {
   /** One position per account (index as in the edge list), rounded to 0.01. */
   x: Float64Array;
   y: Float64Array;

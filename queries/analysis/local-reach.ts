@@ -6,7 +6,7 @@
 import { distanceKm, type Place } from '../geo/resolve.ts';
 import type { EdgeList } from './edges.ts';
 
-export const LOCAL_RADIUS_KM = 50;
+const LOCAL_RADIUS_KM = 50;
 
 export function localReach(
   edges: EdgeList,

@@ -281,7 +281,7 @@ function refine(g: Csr, comm: Int32Array, count: number, resolution: number, rng
  * Splits every community that is not connected (through edges of the original graph) into its
  * components; returns how many communities had to be split.
  */
-export function splitDisconnected(g: Csr, membership: Int32Array): number {
+function splitDisconnected(g: Csr, membership: Int32Array): number {
   const n = g.n;
   const label = new Int32Array(n).fill(-1);
   const stack = new Int32Array(n);

@@ -30,7 +30,7 @@ export interface LouvainOptions {
 }
 
 /** Sums directed edges into one undirected weight per pair; self-loops are dropped. */
-export function undirectedGraph(edges: EdgeList): Graph {
+function undirectedGraph(edges: EdgeList): Graph {
   const g = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   const { src, dst, weight } = edges;
   // Sum per pair first with numeric keys: graphology's per-edge updates with string keys are slow.

@@ -16,9 +16,6 @@ export const InteractionWeights = z
   .strict();
 export type InteractionWeights = z.infer<typeof InteractionWeights>;
 
-export const INTERACTION_TYPES = ['mention', 'reply', 'repost', 'quote', 'follow'] as const;
-export type InteractionType = (typeof INTERACTION_TYPES)[number];
-
 export const AnalysisParams = z.object({
   seed: z.number().int().min(0).default(42),
   resolution: z.number().positive().max(100).default(1),

@@ -10,7 +10,7 @@ import { EdgeListBuilder, type EdgeList } from './edges.ts';
 import type { InteractionWeights } from './params.ts';
 import { z } from 'zod';
 
-export interface AccountProjection {
+interface AccountProjection {
   ids: string[];
   handles: (string | null)[];
   /** Community id each account had after the previous run (null when none). */
@@ -57,7 +57,7 @@ const IdRange = z.object({ first: z.string(), last: z.string() });
 export type IdRange = z.infer<typeof IdRange>;
 const LateAccount = z.object({ node: z.number(), id: z.string(), handle: z.string().nullable() });
 
-export interface ProjectionOptions {
+interface ProjectionOptions {
   weights: InteractionWeights;
   pageSize?: number;
   /** Pages read at once; they are still processed in id order, so numbering is deterministic. */

@@ -2,7 +2,7 @@
 // community partition. metrics.ts describes each one for the API and the client.
 import type { EdgeList } from './edges.ts';
 
-export interface PageRankOptions {
+interface PageRankOptions {
   damping?: number;
   /** Stop when the L1 change between iterations falls below this. */
   tolerance?: number;
@@ -132,9 +132,9 @@ export function bridge(edges: EdgeList, membership: Int32Array): Float64Array {
  * log keeps a few viral accounts from flattening everyone else; community share lifts the voices a
  * smaller community listens to, and bridge those who carry messages between communities.
  */
-export const SCORE_WEIGHTS = { pagerank: 0.5, inWeight: 0.25, communityShare: 0.15, bridge: 0.1 } as const;
+const SCORE_WEIGHTS = { pagerank: 0.5, inWeight: 0.25, communityShare: 0.15, bridge: 0.1 } as const;
 
-export interface Scores {
+interface Scores {
   pagerank: Float64Array;
   inWeight: Float64Array;
   communityShare: Float64Array;

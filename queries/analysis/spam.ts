@@ -17,14 +17,14 @@ import type { Db } from '../db.ts';
 import type { IdRange } from './projection.ts';
 import { z } from 'zod';
 
-export const FOLLOWING_MIN = 2_000;
-export const FOLLOWING_RATIO = 20;
-export const BUSY_POSTS = 100;
-export const TEMPLATE_MIN = 3;
-export const SPAM_USERS_SHARE = 0.8;
+const FOLLOWING_MIN = 2_000;
+const FOLLOWING_RATIO = 20;
+const BUSY_POSTS = 100;
+const TEMPLATE_MIN = 3;
+const SPAM_USERS_SHARE = 0.8;
 
 /** Promotional and follow-for-follow tags, whole tag (already lower case, no #). */
-export const SPAM_TAG_PATTERN =
+const SPAM_TAG_PATTERN =
   /^(?:follow(?:back|4follow|forfollow|train|me|trick)|teamfollowback|f4f|l4l|like4like|likeforlike|sub4sub|giveaways?|giveawayalert|crypto(?:currency|giveaway|news|trading|moon)?|bitcoin|btc|nfts?|airdrops?|forex|binaryoptions|makemoneyonline|earnmoney|passiveincome|freeiphone\w*)$/;
 
 export function isSpamTag(tag: string): boolean {
@@ -39,7 +39,7 @@ const SignalRow = z.object({
   posts: z.number(),
 });
 
-export interface AccountSignals {
+interface AccountSignals {
   followers: (number | null)[];
   following: (number | null)[];
   bio: (string | null)[];
@@ -95,7 +95,7 @@ export interface SpamInput extends AccountSignals {
   tagCount: number[];
 }
 
-export interface SpamResult {
+interface SpamResult {
   /** Reason per account, or null when it looks like a real account. */
   flag: (string | null)[];
   hashtags: { tag: string; reason: string }[];

@@ -6,7 +6,7 @@
 import type { EdgeList } from './edges.ts';
 import { detectCommunities } from './louvain.ts';
 
-export interface StabilityOptions {
+interface StabilityOptions {
   /** Seeds to compare against (the run's own seed excluded); four by default. */
   seeds: number[];
   resolution: number;

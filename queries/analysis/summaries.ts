@@ -12,16 +12,16 @@ import { writeBatches } from './writeback.ts';
 import { z } from 'zod';
 
 /** Links kept per community (its strongest, either direction): bounds the aggregated view's edge read. */
-export const LINKS_PER_COMMUNITY = 50;
+const LINKS_PER_COMMUNITY = 50;
 /** Partners kept per hashtag: bounds the hashtag view's pair read. */
-export const COOCCURS_PER_HASHTAG = 50;
+const COOCCURS_PER_HASHTAG = 50;
 /** Reasons stored per ranked account (the ranking shows three). */
-export const REASONS = 3;
+const REASONS = 3;
 
-export const SUMMARY_STEPS = ['links', 'hashtags', 'reasons'] as const;
-export type SummaryStep = (typeof SUMMARY_STEPS)[number];
+const SUMMARY_STEPS = ['links', 'hashtags', 'reasons'] as const;
+type SummaryStep = (typeof SUMMARY_STEPS)[number];
 
-export interface SummaryCounts {
+interface SummaryCounts {
   links: number;
   cooccurs: number;
   rankedAccounts: number;
@@ -35,7 +35,7 @@ const Ranked = z.object({ id: z.string(), score: z.number() });
  * The strongest `k` weighted pairs touching each end, as one set: a pair stays when it is among
  * the `k` strongest of either of its two ends, so every node keeps its strongest links.
  */
-export function strongestPerNode<T>(
+function strongestPerNode<T>(
   pairs: T[],
   ends: (p: T) => [string | number, string | number],
   weight: (p: T) => number,

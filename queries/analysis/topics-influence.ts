@@ -21,16 +21,16 @@ import type { IdRange } from './projection.ts';
 import type { InteractionWeights } from './params.ts';
 import { z } from 'zod';
 
-export const TOPIC_SCORE_WEIGHTS = { attention: 0.6, pagerank: 0.4 } as const;
+const TOPIC_SCORE_WEIGHTS = { attention: 0.6, pagerank: 0.4 } as const;
 /** How many of the most used hashtags analysis scores ahead of time. */
-export const TOP_HASHTAGS_SCORED = 50;
+const TOP_HASHTAGS_SCORED = 50;
 /** A source within this distance of the account's own place counts as local. */
 export const LOCAL_KM = 50;
 /** Interaction rows one on-request topic may read; beyond it the answer would be slow, so it is refused. */
-export const ON_REQUEST_ROWS = 500_000;
+const ON_REQUEST_ROWS = 500_000;
 
-export const TOPIC_TYPES = ['mention', 'reply', 'repost', 'quote'] as const;
-export type TopicType = (typeof TOPIC_TYPES)[number];
+const TOPIC_TYPES = ['mention', 'reply', 'repost', 'quote'] as const;
+type TopicType = (typeof TOPIC_TYPES)[number];
 const TYPE_OF: Record<string, number> = { MENTIONS: 0, REPLIES_TO: 1, REPOSTS: 2, QUOTES: 3 };
 
 /** One (author → target, type) in a topic, summed over its posts. Nodes are account indices. */
@@ -44,7 +44,7 @@ export interface TopicInteraction {
   posts: number;
 }
 
-export interface TopicVoice {
+interface TopicVoice {
   node: number;
   score: number;
   attention: number;
@@ -208,7 +208,7 @@ async function writeScores(db: Db, rows: Row[]): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) await db.write(stmt, { rows: rows.slice(i, i + BATCH) });
 }
 
-export interface TopicPhaseInput {
+interface TopicPhaseInput {
   ids: string[];
   places: (Place | null)[];
   pages: IdRange[];
@@ -218,7 +218,7 @@ export interface TopicPhaseInput {
   onProgress?: (done: number, total: number) => void;
 }
 
-export interface TopicPhaseResult {
+interface TopicPhaseResult {
   topics: number;
   voices: number;
   interactions: number;

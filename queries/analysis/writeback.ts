@@ -5,7 +5,7 @@ import { loadCypher } from '../cypher.ts';
 import type { Db } from '../db.ts';
 import type { Place } from '../geo/resolve.ts';
 
-export const BATCH = 10_000;
+const BATCH = 10_000;
 
 export interface AccountRow {
   id: string;

@@ -23,7 +23,7 @@ export interface Place {
 }
 
 /** A bare name that fits several sizeable places about equally well. */
-export interface Ambiguous {
+interface Ambiguous {
   ambiguous: true;
   candidates: (Place & { population: number })[];
 }
@@ -67,7 +67,7 @@ let index: Map<string, City[]> | null = null;
 const ASCII = /^[\x20-\x7e]*$/;
 
 /** Lower case, accents removed, punctuation other than letters, digits and spaces squashed. */
-export function normalise(s: string): string {
+function normalise(s: string): string {
   // Most names are plain ASCII; skipping Unicode decomposition for them halves the gazetteer's load time.
   if (ASCII.test(s)) {
     return s
@@ -302,7 +302,7 @@ function countryByName(key: string): string | undefined {
 }
 
 /** "MA", "Massachusetts", "Ontario", "England", "USA", "Greece" → a qualifier; anything else → null. */
-export function qualifier(part: string): Qualifier | null {
+function qualifier(part: string): Qualifier | null {
   const key = normalise(part).replace(/\.$/, '');
   if (!key) return null;
   const upper = key.toUpperCase();
@@ -318,7 +318,7 @@ export function qualifier(part: string): Qualifier | null {
   return null;
 }
 
-export function regionName(country: string, admin: string | undefined): string | null {
+function regionName(country: string, admin: string | undefined): string | null {
   if (!admin) return null;
   if (country === 'US') return own(US_STATES, admin) ?? null;
   if (country === 'CA') return own(CA_PROVINCES, admin)?.[0] ?? null;
@@ -327,7 +327,7 @@ export function regionName(country: string, admin: string | undefined): string |
 }
 
 /** Emoji, URLs, pronouns and phrases such as "based in" removed; returns the parts between separators. */
-export function clean(text: string): string[] {
+function clean(text: string): string[] {
   const stripped = text
     .replace(/https?:\/\/\S+/gi, ' ')
     .replace(/\p{Extended_Pictographic}|\p{Regional_Indicator}|\u{FE0F}|\u{200D}|\u{20E3}/gu, ' ')
@@ -502,7 +502,7 @@ export function ambiguousPlace(text: string, found: Ambiguous, field: string): U
 }
 
 /** "Springfield, Missouri, US". */
-export function describePlace(p: Place): string {
+function describePlace(p: Place): string {
   return [p.name, p.region, p.country].filter((x): x is string => !!x).join(', ');
 }
 

@@ -98,7 +98,7 @@ const NEWS = cue(
 const RHETORICAL = /\bwhy\b[^?]*\?|seriously\?|which is it\?|who am i even/;
 const INTERROGATIVE = /^(?:does|do|is|are|can|could|how|what|where|who|when|which|anyone|should)\b/;
 
-export interface Classification {
+interface Classification {
   category: Category;
   sentiment: Sentiment;
   /** VADER's compound score after the health cues moved it, -1 … 1. */
@@ -113,7 +113,7 @@ function hits(cues: Cue[], text: string): string[] {
   return cues.filter((c) => c.re.test(text)).map((c) => c.label);
 }
 
-export interface ClassifyOptions {
+interface ClassifyOptions {
   /** The language the platform gave, if any. */
   lang?: string | null | undefined;
   /**

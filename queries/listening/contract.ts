@@ -21,14 +21,14 @@ const term = z
   .max(200, 'must be at most 200 characters');
 
 /** How long a first response may take, per category, and whether only business hours count. */
-export const SlaTarget = z.object({
+const SlaTarget = z.object({
   hours: z
     .number()
     .positive()
     .max(24 * 30),
   businessHoursOnly: z.boolean(),
 });
-export type SlaTarget = z.infer<typeof SlaTarget>;
+type SlaTarget = z.infer<typeof SlaTarget>;
 
 export const BusinessHours = z.object({
   /** IANA zone the working day is counted in. */
@@ -95,7 +95,7 @@ export const MatchReason = z.object({
 });
 export type MatchReason = z.infer<typeof MatchReason>;
 
-export const OutreachStage = z
+const OutreachStage = z
   .enum(['to_follow', 'following', 'contacted', 'responded', 'partner', 'declined'])
   .nullable();
 
@@ -112,7 +112,7 @@ export const MentionAuthor = z.object({
 });
 export type MentionAuthor = z.infer<typeof MentionAuthor>;
 
-export const SentReply = z.object({
+const SentReply = z.object({
   text: z.string(),
   url: z.string(),
   by: z.string(),
@@ -188,7 +188,7 @@ export const ReplyProblem = z.object({
 });
 export type ReplyProblem = z.infer<typeof ReplyProblem>;
 
-export const WeekRow = z.object({
+const WeekRow = z.object({
   week: z.string(),
   total: z.number().int(),
   sentiment: z.record(Sentiment, z.number().int()),

@@ -6,7 +6,7 @@ import { findPhi } from '../../server/phi/detect.ts';
 import type { ReplyProblem } from './contract.ts';
 import { findPatientConfirmation, safeReplySuggestion } from './reply-guard.ts';
 
-export interface ReplyCheckOptions {
+interface ReplyCheckOptions {
   /** Our public contact details (identity `contacts`). */
   contacts?: readonly string[];
   /** Our physicians' public names (identity `physicians`). */

@@ -7,10 +7,10 @@
 // The rules run on the reply as written (no folding) so the spans point at the staff's own words,
 // which the refusal quotes back: unlike PHI, these phrases are ours, not the patient's data.
 
-export type ConfirmationKind =
+type ConfirmationKind =
   'patient_status' | 'care_reference' | 'record_access' | 'visit_date' | 'unit' | 'diagnosis' | 'carer';
 
-export interface ConfirmationFinding {
+interface ConfirmationFinding {
   kind: ConfirmationKind;
   start: number;
   end: number;
@@ -107,7 +107,7 @@ function carerRule(names: readonly string[]): RegExp[] {
     );
 }
 
-export interface GuardOptions {
+interface GuardOptions {
   /** Our physicians' public names (from the identity): a reply never names the carer. */
   carers?: readonly string[];
 }

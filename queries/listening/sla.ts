@@ -16,7 +16,7 @@ function isWorkingDay(t: DateTime, bh: BusinessHours): boolean {
 }
 
 /** Walks forward day by day, spending the minutes only inside working hours. Bounded: at most a year. */
-export function addBusinessMinutes(from: Date, minutes: number, bh: BusinessHours): Date {
+function addBusinessMinutes(from: Date, minutes: number, bh: BusinessHours): Date {
   let t = DateTime.fromJSDate(from, { zone: bh.zone });
   if (!t.isValid) throw new Error(`unknown time zone ${bh.zone}`);
   let left = minutes;

@@ -27,7 +27,7 @@ const ClinicalRow = z.object({
   specialty: z.string().min(1),
 });
 
-export interface Taxonomy {
+interface Taxonomy {
   byHashtag: Map<string, Set<string>>;
   keywords: { term: string; pattern: RegExp; specialty: string }[];
   specialties: Set<string>;

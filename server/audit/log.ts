@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { loadCypher } from '../../queries/cypher.ts';
 import { int, type Db, type Tx } from '../../queries/db.ts';
 
-export interface AuditChange {
+interface AuditChange {
   actor: string;
   /** e.g. 'relationship.update', 'contact.create', 'user.create', 'job.start' */
   action: string;
@@ -54,7 +54,7 @@ export async function appendAudit(tx: Tx, change: AuditChange): Promise<void> {
   });
 }
 
-export interface AuditQuery {
+interface AuditQuery {
   actor?: string | undefined;
   target?: string | undefined;
   /** An action (`contact.update`) or a family (`contact`). */

@@ -16,7 +16,7 @@ export interface Session {
   lastSeen: number;
 }
 
-export interface SessionStoreOptions {
+interface SessionStoreOptions {
   /** Sign out after this long without a request (default 30 min, OWASP ASVS 3.3). */
   idleMs?: number;
   /** Sign out after this long regardless (default 12 h). */
@@ -24,8 +24,8 @@ export interface SessionStoreOptions {
   now?: () => number;
 }
 
-export const DEFAULT_IDLE_MS = 30 * 60_000;
-export const DEFAULT_ABSOLUTE_MS = 12 * 3600_000;
+const DEFAULT_IDLE_MS = 30 * 60_000;
+const DEFAULT_ABSOLUTE_MS = 12 * 3600_000;
 
 export class SessionStore {
   private readonly sessions = new Map<string, Session>();

@@ -11,7 +11,6 @@ export {
   normaliseUserName,
   Password,
   resetPassword,
-  sessionState,
   setDisabled,
   setUser,
   User,

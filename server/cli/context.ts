@@ -5,7 +5,7 @@ import type { Db } from '../../queries/db.ts';
 import { applySchema } from '../../queries/schema.ts';
 import { localInstance, start } from '../../neo4j/local.ts';
 
-export interface DbContext {
+interface DbContext {
   db: Db;
   managed: boolean;
 }

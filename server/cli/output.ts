@@ -11,7 +11,7 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export interface Output {
+interface Output {
   json: boolean;
   /** Progress and information for people; silent with --json so stdout stays parseable. */
   info(line: string): void;

@@ -8,14 +8,7 @@ import { Stage } from '../outreach/model.ts';
 import { Relationship } from '../outreach/model.ts';
 
 // The Explore graph and the hashtag view moved to queries/ (the model); re-exported for the routes.
-export {
-  CommunityId,
-  communityParam,
-  GraphEdge,
-  GraphNode,
-  GraphView,
-  graphView,
-} from '../../queries/graph.ts';
+export { communityParam, GraphEdge, GraphNode, GraphView, graphView } from '../../queries/graph.ts';
 export { HashtagItem, HashtagPair, hashtagCooccurrence } from '../../queries/hashtags.ts';
 
 /** The account and its strongest partners; with a window, counted from that window's interactions. */
@@ -202,7 +195,7 @@ export async function accountProfile(db: Db, id: string): Promise<AccountProfile
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Plain sentences saying why the account ranks where it does, from the stored scores (no metric names). */
-export function explain(p: AccountProfile): string[] {
+function explain(p: AccountProfile): string[] {
   const out: string[] = [];
   const s = p.scores;
   if (s.rank !== null) out.push(`ranked #${s.rank} of all accounts by influence`);
@@ -249,6 +242,6 @@ function percent(share: number): string {
 }
 
 /** "62 % of the attention it gets comes from within 50 km". */
-export function localReachSentence(share: number): string {
+function localReachSentence(share: number): string {
   return `${Math.round(share * 100)} % of the attention it gets comes from within 50 km`;
 }

@@ -13,7 +13,7 @@ export const ImportFile = z.object({
 });
 export type ImportFile = z.infer<typeof ImportFile>;
 
-export const MAX_FILES = 500;
+const MAX_FILES = 500;
 const MAX_DEPTH = 3;
 
 export async function listImportFolder(

@@ -4,8 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 
-export const JobKind = z.enum(['analyze', 'ingest', 'scan']);
-export type JobKind = z.infer<typeof JobKind>;
+const JobKind = z.enum(['analyze', 'ingest', 'scan']);
+type JobKind = z.infer<typeof JobKind>;
 
 export const Job = z.object({
   id: z.string(),

@@ -15,7 +15,7 @@
 import { inboxVersion } from '../../queries/mentions.ts';
 import type { Db } from '../../queries/db.ts';
 
-export interface InboxCacheOptions {
+interface InboxCacheOptions {
   /** The longest an answer is kept under one token (default 10 s). */
   ttlMs?: number;
   /** At most this many answers are kept; the oldest go first (default 500). */

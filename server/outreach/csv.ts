@@ -17,14 +17,14 @@ const COLUMNS = [
   'updated_by',
 ] as const;
 
-export const PIPELINE_CSV_HEADER = spreadsheetLine(COLUMNS);
+const PIPELINE_CSV_HEADER = spreadsheetLine(COLUMNS);
 
 export function pipelineCsv(items: PipelineItem[]): string {
   return PIPELINE_CSV_HEADER + pipelineCsvRows(items);
 }
 
 /** The CSV lines of some pipeline items (no header), each ending in CRLF; '' for none. */
-export function pipelineCsvRows(items: PipelineItem[]): string {
+function pipelineCsvRows(items: PipelineItem[]): string {
   let out = '';
   for (const it of items) {
     const r = it.relationship;

@@ -8,7 +8,7 @@ import { UserName } from '../auth/users.ts';
 export const Stage = z.enum(['to_follow', 'following', 'contacted', 'responded', 'partner', 'declined']);
 export type Stage = z.infer<typeof Stage>;
 
-export const Channel = z.enum(['dm', 'email', 'phone', 'meeting', 'event', 'comment', 'other']);
+const Channel = z.enum(['dm', 'email', 'phone', 'meeting', 'event', 'comment', 'other']);
 
 export const Relationship = z.object({
   accountId: z.string(),

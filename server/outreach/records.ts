@@ -65,7 +65,7 @@ export function isBackwards(from: Stage, to: Stage): boolean {
   return PROGRESS[to] < PROGRESS[from];
 }
 
-export interface Actor {
+interface Actor {
   name: string;
   role: Role;
 }

@@ -50,7 +50,7 @@ function parseRelationship(json: unknown): Relationship | null {
 }
 
 /** The events one relationship change stands for: a stage move, a new next step, or both. */
-export function changeEvents(change: {
+function changeEvents(change: {
   at: string;
   actor: string;
   before: unknown;

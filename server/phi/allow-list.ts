@@ -25,7 +25,7 @@ export const OrgContacts = z.object({
 });
 export type OrgContacts = z.infer<typeof OrgContacts>;
 
-export const NO_ORG_CONTACTS: OrgContacts = OrgContacts.parse({});
+const NO_ORG_CONTACTS: OrgContacts = OrgContacts.parse({});
 
 /** A ConfigError, so the command line prints it as one line and exits 1. */
 export class OrgContactsError extends ConfigError {

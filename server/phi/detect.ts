@@ -60,14 +60,14 @@ export const PhiKind = [
 ] as const;
 export type PhiKind = (typeof PhiKind)[number];
 
-export interface PhiFinding {
+interface PhiFinding {
   kind: PhiKind;
   /** Character offsets in the checked text (end exclusive); the matched text is never reported back. */
   start: number;
   end: number;
 }
 
-export interface PhiOptions {
+interface PhiOptions {
   /** The organisation's own public contact details; default: CARECIRCLE_ORG_CONTACTS. */
   allow?: OrgContacts;
 }

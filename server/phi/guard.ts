@@ -6,7 +6,7 @@ import { PhiDetected } from '../../queries/errors.ts';
 import type { OrgContacts } from './allow-list.ts';
 import { findPhi, type PhiKind } from './detect.ts';
 
-export const PHI_LABEL: Record<PhiKind, string> = {
+const PHI_LABEL: Record<PhiKind, string> = {
   name: 'a name tied to someone’s care',
   geographic: 'a patient’s town or ZIP code',
   date_of_birth: 'a date of birth',
@@ -28,7 +28,7 @@ export const PHI_LABEL: Record<PhiKind, string> = {
   full_face_photo: 'a full-face photo reference',
 };
 
-export interface PhiProblem {
+interface PhiProblem {
   field: string;
   kind: PhiKind;
   start: number;
@@ -37,10 +37,7 @@ export interface PhiProblem {
 }
 
 /** Every identifier in the named fields (e.g. {'body.note': text}), with a message in words. */
-export function phiProblems(
-  fields: Record<string, string | null | undefined>,
-  allow?: OrgContacts,
-): PhiProblem[] {
+function phiProblems(fields: Record<string, string | null | undefined>, allow?: OrgContacts): PhiProblem[] {
   const problems: PhiProblem[] = [];
   for (const [field, text] of Object.entries(fields)) {
     if (!text) continue;

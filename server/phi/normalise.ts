@@ -7,7 +7,7 @@
 // map stays exact.
 import { confusablesMap } from 'confusables';
 
-export interface Normalised {
+interface Normalised {
   /** The folded text the detectors read. */
   text: string;
   /** For each character of `text`, the offset of the original character it came from. */

@@ -23,11 +23,11 @@ import { SessionStore, type Session } from '../auth/sessions.ts';
 import { sessionState } from '../../queries/users.ts';
 import { HttpError } from './errors.ts';
 
-export const SESSION_COOKIE = 'cc_session';
-export const CSRF_COOKIE = 'cc_csrf';
-export const CSRF_HEADER = 'x-csrf-token';
+const SESSION_COOKIE = 'cc_session';
+const CSRF_COOKIE = 'cc_csrf';
+const CSRF_HEADER = 'x-csrf-token';
 
-export type Access = 'public' | Role;
+type Access = 'public' | Role;
 
 declare module 'fastify' {
   interface FastifyContextConfig {

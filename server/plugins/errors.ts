@@ -6,7 +6,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DatabaseAuthError, DatabaseUnavailableError } from '../../queries/db.ts';
 import { DomainError, HTTP_STATUS } from '../../queries/errors.ts';
 
-export interface ErrorBody {
+interface ErrorBody {
   error: string;
   message: string;
   details?: unknown;

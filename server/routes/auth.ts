@@ -18,7 +18,7 @@ import { currentUser } from '../plugins/auth.ts';
 import { HttpError } from '../plugins/errors.ts';
 import { ErrorBody } from './common.ts';
 
-export const LoginBody = z.object({
+const LoginBody = z.object({
   username: z.string().min(1, 'is required').max(64),
   password: z.string().min(1, 'is required').max(256),
 });
@@ -29,12 +29,12 @@ export const Me = z.object({
 });
 export type Me = z.infer<typeof Me>;
 
-export const ChangePasswordBody = z.object({
+const ChangePasswordBody = z.object({
   currentPassword: z.string().min(1, 'is required').max(256),
   password: z.string().min(1, 'is required').max(256),
 });
 
-export interface AuthRouteOptions {
+interface AuthRouteOptions {
   /** Sign-in attempts allowed per user name per minute (default 10). */
   loginAttemptsPerMinute?: number;
   /** Sign-in attempts allowed per client address per minute (default 10 times the per-name limit). */

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
-export const HealthSchema = z.object({
+const HealthSchema = z.object({
   status: z.enum(['ok', 'degraded']),
   neo4j: z.object({
     reachable: z.boolean(),
@@ -11,7 +11,6 @@ export const HealthSchema = z.object({
     message: z.string().optional(),
   }),
 });
-export type Health = z.infer<typeof HealthSchema>;
 
 const health: FastifyPluginAsyncZod = async (app) => {
   app.get(

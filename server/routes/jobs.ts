@@ -10,7 +10,7 @@ import { currentUser } from '../plugins/auth.ts';
 import { HttpError } from '../plugins/errors.ts';
 import { ErrorBody } from './common.ts';
 
-export interface JobRouteOptions {
+interface JobRouteOptions {
   runners: JobRunners;
   importDir: string;
 }

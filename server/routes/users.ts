@@ -20,7 +20,7 @@ import { currentUser } from '../plugins/auth.ts';
 import { HttpError } from '../plugins/errors.ts';
 import { ErrorBody } from './common.ts';
 
-export const CreateUserBody = z.object({ name: UserName, role: Role, password: Password });
+const CreateUserBody = z.object({ name: UserName, role: Role, password: Password });
 const UserParams = z.object({ name: UserName });
 const errors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 

@@ -19,7 +19,7 @@ import {
 import { currentUser } from '../plugins/auth.ts';
 import { ErrorBody, Limit } from './common.ts';
 
-export interface WatchRouteOptions {
+interface WatchRouteOptions {
   scheduler: WatchScheduler;
 }
 

@@ -23,7 +23,7 @@ interface AutocannonResult {
 }
 type Autocannon = (opts: Record<string, unknown>) => Promise<AutocannonResult>;
 
-export interface RouteRow {
+interface RouteRow {
   route: string;
   /** Whether the server answers repeats from its cache (server/graph/cache.ts). */
   serverCached: boolean;

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { cliProcess } from '../helpers/cli.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-export const benchOutDir = path.join(root, 'tests/bench/out');
+const benchOutDir = path.join(root, 'tests/bench/out');
 
 /** `npm run cli -- …` in a child process; its stdout. Exit 3 (done, with rejects) counts as success. */
 export function benchCli(args: string[]): string {

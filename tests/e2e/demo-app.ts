@@ -9,7 +9,7 @@ import { resetGraph, testDb } from '../helpers/db.ts';
 import { startTestServer } from '../helpers/server.ts';
 
 /** Small enough to load and analyse in seconds, large enough for communities and places. */
-export const E2E_ACCOUNTS = 400;
+const E2E_ACCOUNTS = 400;
 
 export interface DemoApp {
   app: FastifyInstance;

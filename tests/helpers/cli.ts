@@ -13,7 +13,7 @@ export function cliProcess(args: string[]): [string, string[]] {
   return [process.execPath, ['--import', 'tsx', 'server/cli/index.ts', ...args]];
 }
 
-export interface CliResult {
+interface CliResult {
   code: number | null;
   stdout: string;
   stderr: string;

@@ -7,7 +7,7 @@ import { ApiError, type ErrorDetail } from '../../api/http.ts';
 import { CHANNELS, type Contact } from '../../api/types.ts';
 
 /** `2025-03-31T14:05` for a datetime-local input, in the user's time zone. */
-export function localDateTimeValue(d: Date): string {
+function localDateTimeValue(d: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
@@ -32,7 +32,7 @@ export function fieldErrors(err: unknown): FieldErrors {
 }
 
 /** The note's refused spans, merged and clipped to the text, from a 422's details. */
-export function phiSpans(err: unknown, text: string): { start: number; end: number }[] {
+function phiSpans(err: unknown, text: string): { start: number; end: number }[] {
   if (!(err instanceof ApiError) || err.status !== 422) return [];
   const spans = err.details
     .filter(

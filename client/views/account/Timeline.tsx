@@ -5,7 +5,7 @@ import type { TimelineEvent } from '../../api/types.ts';
 import { STAGE_LABELS } from '../../graph/style.ts';
 import { useAsync } from '../../lib/useAsync.ts';
 
-export function eventText(e: TimelineEvent): string {
+function eventText(e: TimelineEvent): string {
   switch (e.kind) {
     case 'stage':
       return e.fromStage && e.stage

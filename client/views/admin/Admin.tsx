@@ -54,7 +54,7 @@ function JobProgress(props: { job: Job }) {
 }
 
 /** "12 KB", "3.4 MB": a file size at a glance. */
-export function sizeText(bytes: number): string {
+function sizeText(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
@@ -234,7 +234,7 @@ const ACTION_FAMILIES: { value: string; label: string }[] = [
 ];
 
 /** An audit target in words: the account's handle and name for an account, else the target itself. */
-export function targetText(e: AuditEntry): string {
+function targetText(e: AuditEntry): string {
   if (!e.target.startsWith('account:')) return e.target.replace(/^(\w+):/, '$1 ');
   const who = [e.targetHandle ? `@${e.targetHandle}` : null, e.targetName].filter(Boolean).join(' · ');
   return who || e.target.slice('account:'.length);

@@ -15,7 +15,7 @@ import type {
   Sla,
 } from '../../../queries/listening/contract.ts';
 
-export const LISTS: { key: IdentityList; label: string; hint: string }[] = [
+const LISTS: { key: IdentityList; label: string; hint: string }[] = [
   { key: 'accounts', label: 'Our accounts', hint: '@handle, or platform:id' },
   { key: 'names', label: 'Names', hint: 'the names people write' },
   { key: 'nicknames', label: 'Nicknames', hint: 'short and informal names' },
@@ -36,8 +36,8 @@ const TARGETS: { key: Category; label: string }[] = [
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
-export const getIdentity = (signal?: AbortSignal) => get<IdentityDoc>('/api/identity', undefined, signal);
-export const putIdentity = (body: IdentityDoc) => request<IdentityDoc>('PUT', '/api/identity', { body });
+const getIdentity = (signal?: AbortSignal) => get<IdentityDoc>('/api/identity', undefined, signal);
+const putIdentity = (body: IdentityDoc) => request<IdentityDoc>('PUT', '/api/identity', { body });
 
 /** The form's state: each list as the text of its box, one term per line; the SLA as it is. */
 type Draft = Record<IdentityList, string> & { sla: Sla };

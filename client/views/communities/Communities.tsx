@@ -9,7 +9,7 @@ import { downloadText } from '../../lib/download.ts';
 import { useAsync } from '../../lib/useAsync.ts';
 
 /** Communities that hold at least one engaged account, from the engaged accounts' community ids. */
-export function engagedCommunities(
+function engagedCommunities(
   engagedAccountCommunities: readonly (number | string | null | undefined)[],
 ): Set<string> {
   return new Set(engagedAccountCommunities.filter((c) => c !== null && c !== undefined).map(String));
@@ -215,7 +215,7 @@ export function cooccurring(
 }
 
 /** Plain words for a community's stability across seeds (mean best-match Jaccard). */
-export function stabilityWords(stability: number | null): string {
+function stabilityWords(stability: number | null): string {
   if (stability === null) return '—';
   const pct = `${Math.round(stability * 100)} %`;
   if (stability >= 0.9) return `very stable (${pct} found again)`;

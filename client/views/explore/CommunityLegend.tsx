@@ -3,7 +3,7 @@
 import type { Community, GraphNodeData } from '../../api/types.ts';
 import { communityColor } from '../../graph/style.ts';
 
-export interface LegendCommunity {
+interface LegendCommunity {
   id: number;
   name: string;
   color: string;

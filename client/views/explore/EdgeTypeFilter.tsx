@@ -4,7 +4,7 @@ import type { GraphEdgeData } from '../../api/types.ts';
 import { EDGE_TYPE_COLORS, EDGE_TYPE_LABELS, EDGE_TYPES, type EdgeType } from '../../graph/style.ts';
 
 /** Links in view that carry each type, and how many of them the chosen types keep. */
-export function edgeTypeCounts(edges: readonly GraphEdgeData[], shown: ReadonlySet<EdgeType>) {
+function edgeTypeCounts(edges: readonly GraphEdgeData[], shown: ReadonlySet<EdgeType>) {
   const byType = Object.fromEntries(EDGE_TYPES.map((t) => [t, 0])) as Record<EdgeType, number>;
   let kept = 0;
   let typed = 0;

@@ -40,7 +40,7 @@ import { zoomToNodes } from './camera.ts';
 const SUGGESTIONS = 8;
 
 /** Above this many accounts the server sends communities as super-nodes. */
-export const GRAPH_CAP = 5000;
+const GRAPH_CAP = 5000;
 
 export function Explore(props: {
   filters: InfluencerFilters;

@@ -10,7 +10,7 @@ interface Series<K extends string> {
   color: string;
 }
 
-export const CATEGORY_SERIES: Series<Category>[] = [
+const CATEGORY_SERIES: Series<Category>[] = [
   { key: 'clinical_safety', label: 'Clinical safety', color: '#b42318' },
   { key: 'complaint', label: 'Complaint', color: '#e08a00' },
   { key: 'question', label: 'Question', color: '#2563eb' },
@@ -18,7 +18,7 @@ export const CATEGORY_SERIES: Series<Category>[] = [
   { key: 'other', label: 'Other', color: '#9ca3af' },
 ];
 
-export const SENTIMENT_SERIES: Series<Sentiment>[] = [
+const SENTIMENT_SERIES: Series<Sentiment>[] = [
   { key: 'negative', label: 'Negative', color: '#dc2626' },
   { key: 'neutral', label: 'Neutral', color: '#a3a3a3' },
   { key: 'positive', label: 'Positive', color: '#16a34a' },
@@ -45,7 +45,7 @@ export function lastWeeks(count: number, now: Date): string[] {
 type Row = Weekly['weeks'][number];
 
 /** Every week of the period, with zeros for the weeks without a mention (the server leaves them out). */
-export function fillWeeks(weekly: Weekly, count: number, now: Date): Row[] {
+function fillWeeks(weekly: Weekly, count: number, now: Date): Row[] {
   const byWeek = new Map(weekly.weeks.map((w) => [w.week, w]));
   const weeks = lastWeeks(count, now);
   // A week the server has but the client's clock does not (clocks apart) is still shown.

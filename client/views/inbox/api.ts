@@ -10,7 +10,7 @@ import type {
   Weekly,
 } from '../../../queries/listening/contract.ts';
 
-export type { Category, MentionDetail, MentionSummary, Notification, ReplyProblem, TriageState, Weekly };
+export type { Category, MentionDetail, MentionSummary, ReplyProblem };
 
 export interface InboxQuery {
   view: 'open' | 'all';
@@ -28,10 +28,6 @@ export const assign = (postIds: string[], owner: string) =>
   request<{ assigned: number }>('POST', '/api/mentions/assign', { body: { postIds, owner } });
 export const setState = (id: string, state: TriageState, reason?: string) =>
   request<MentionDetail>('PUT', `/api/mentions/${enc(id)}/state`, { body: { state, reason } });
-export const checkReply = (id: string, text: string) =>
-  request<{ ok: boolean; problems: ReplyProblem[] }>('POST', `/api/mentions/${enc(id)}/reply/check`, {
-    body: { text },
-  });
 export const markSent = (id: string, text: string, url: string) =>
   request<MentionDetail>('POST', `/api/mentions/${enc(id)}/reply/sent`, { body: { text, url } });
 export const notifications = (signal?: AbortSignal) =>

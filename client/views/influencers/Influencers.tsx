@@ -14,15 +14,12 @@ import { useCan } from '../../state/session.ts';
 import { PipelineButton } from './PipelineButton.tsx';
 import { influencerCsvColumns, influencerCsvRows, placeText, whyText } from './columns.ts';
 
-export function applyMinScore(
-  items: readonly InfluencerItem[],
-  minScore: number | undefined,
-): InfluencerItem[] {
+function applyMinScore(items: readonly InfluencerItem[], minScore: number | undefined): InfluencerItem[] {
   return minScore === undefined ? [...items] : items.filter((i) => i.score >= minScore);
 }
 
 /** The score the ranking used: the topic score when a topic was asked for, else the global score. */
-export function shownScore(i: InfluencerItem): number | null {
+function shownScore(i: InfluencerItem): number | null {
   return i.topic ? i.topic.score : i.score;
 }
 

@@ -10,7 +10,7 @@ import { SessionContext, useCan } from '../../state/session.ts';
 import { remindersText } from '../../components/Reminders.tsx';
 
 /** Days until a due date (negative when overdue), counted in whole calendar days. */
-export function daysUntil(dueDate: string, today = new Date()): number {
+function daysUntil(dueDate: string, today = new Date()): number {
   const due = Date.UTC(
     Number(dueDate.slice(0, 4)),
     Number(dueDate.slice(5, 7)) - 1,
@@ -20,7 +20,7 @@ export function daysUntil(dueDate: string, today = new Date()): number {
   return Math.round((due - now) / 86_400_000);
 }
 
-export function dueText(dueDate: string | null, today = new Date()): string {
+function dueText(dueDate: string | null, today = new Date()): string {
   if (!dueDate) return 'no due date';
   const d = daysUntil(dueDate, today);
   if (d < 0) return `overdue by ${-d} day${d === -1 ? '' : 's'}`;
@@ -43,7 +43,7 @@ export function isBackwards(from: Stage, to: Stage): boolean {
 }
 
 /** How many of these next steps are overdue and how many are due today. */
-export function dueCounts(items: PipelineItem[], today = new Date()) {
+function dueCounts(items: PipelineItem[], today = new Date()) {
   let overdue = 0;
   let dueToday = 0;
   for (const i of items) {

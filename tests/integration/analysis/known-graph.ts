@@ -7,7 +7,7 @@
 // San Francisco account gets even more attention but is 4,300 km away.
 import type { Db } from '../../../queries/db.ts';
 
-export interface KnownAccount {
+interface KnownAccount {
   id: string;
   handle: string;
   name: string;
@@ -48,7 +48,7 @@ export const accounts: KnownAccount[] = [
 type Counts = Partial<Record<'mention' | 'reply' | 'repost' | 'quote' | 'follow', number>>;
 const I = (s: string, t: string, c: Counts): [string, string, Counts] => [`x:${s}`, `x:${t}`, c];
 
-export const interactions: [string, string, Counts][] = [
+const interactions: [string, string, Counts][] = [
   // Diabetes circle: everyone replies to d0; d5 (SF) gets reposts from everyone.
   I('d1', 'd0', { reply: 4, mention: 2 }),
   I('d2', 'd0', { reply: 3 }),
@@ -82,7 +82,7 @@ export const interactions: [string, string, Counts][] = [
   I('b0', 'c0', { mention: 1 }),
 ];
 
-export const hashtagUse: [string, string, number][] = [
+const hashtagUse: [string, string, number][] = [
   ['x:d0', 't1d', 9],
   ['x:d0', 'diabetes', 3],
   ['x:d1', 't1d', 4],
@@ -102,7 +102,7 @@ export const hashtagUse: [string, string, number][] = [
 ];
 
 /** Posts for the hashtag co-occurrence projection: [post id, author, tags]. */
-export const posts: [string, string, string[]][] = [
+const posts: [string, string, string[]][] = [
   ['x:p1', 'x:d0', ['t1d', 'diabetes']],
   ['x:p2', 'x:d1', ['t1d', 'diabetes']],
   ['x:p3', 'x:d5', ['t1d', 'insulin4all']],

@@ -11,24 +11,24 @@ import { cursorPages, mastodonTimeline, startReplay, type Replay } from '../../h
 
 const json = (p: string) => JSON.parse(readFileSync(p, 'utf8')) as unknown;
 export const ingestFixture = (p: string) => path.join('tests/fixtures/ingest', p);
-export const collectFixture = (p: string) => path.join('tests/fixtures/collect', p);
+const collectFixture = (p: string) => path.join('tests/fixtures/collect', p);
 
 export const MASTO_ACCOUNT = json(collectFixture('get_account_default.json')) as { id: string };
 export const MASTO_STATUSES = json(ingestFixture('mastodon/get_account_statuses_default.json')) as {
   id: string;
 }[];
-export const MASTO_FOLLOWERS = json(collectFixture('get_account_followers_default.json')) as unknown[];
-export const BSKY_FEED = json(ingestFixture('bluesky/f_autfeed.json')) as { feed: unknown[] };
-export const BSKY_FOLLOWS = json(ingestFixture('bluesky/g_follows.json')) as {
+const MASTO_FOLLOWERS = json(collectFixture('get_account_followers_default.json')) as unknown[];
+const BSKY_FEED = json(ingestFixture('bluesky/f_autfeed.json')) as { feed: unknown[] };
+const BSKY_FOLLOWS = json(ingestFixture('bluesky/g_follows.json')) as {
   follows: unknown[];
   subject: unknown;
 };
-export const X_PAGE = JSON.parse(readFileSync(collectFixture('x_noflat.jsonl'), 'utf8').split('\n')[0]!) as {
+const X_PAGE = JSON.parse(readFileSync(collectFixture('x_noflat.jsonl'), 'utf8').split('\n')[0]!) as {
   data: { id: string }[];
   includes: unknown;
   meta: { newest_id: string };
 };
-export const X_USERS = JSON.parse(readFileSync(collectFixture('x_users.jsonl'), 'utf8').split('\n')[0]!) as {
+const X_USERS = JSON.parse(readFileSync(collectFixture('x_users.jsonl'), 'utf8').split('\n')[0]!) as {
   data: unknown[];
   includes: unknown;
 };

@@ -7,7 +7,7 @@
 import { writeSummaries } from '../../../queries/analysis/summaries.ts';
 import type { Db } from '../../../queries/db.ts';
 
-export const ACCOUNTS = [
+const ACCOUNTS = [
   {
     id: 'x:1',
     handle: 'T1DAdvocate',
@@ -58,7 +58,7 @@ export const ACCOUNTS = [
   { id: 'x:9', handle: 'quiet', name: 'Quiet One', community: 2, score: 0.01, pagerank: 0.01, followers: 3 },
 ];
 
-export const INTERACTIONS: [string, string, number][] = [
+const INTERACTIONS: [string, string, number][] = [
   ['x:2', 'x:1', 5],
   ['x:3', 'x:1', 3],
   ['x:1', 'x:4', 2],
@@ -69,7 +69,7 @@ export const INTERACTIONS: [string, string, number][] = [
 ];
 
 // Posts: [id, author, createdAt, tags]
-export const POSTS: [string, string, string, string[]][] = [
+const POSTS: [string, string, string, string[]][] = [
   ['x:p1', 'x:1', '2025-01-01T10:00:00Z', ['t1d', 'diabetes']],
   ['x:p2', 'x:1', '2025-01-02T10:00:00Z', ['t1d', 'insulin4all']],
   ['x:p3', 'x:1', '2025-01-03T10:00:00Z', ['t1d', 'diabetes']],

@@ -100,7 +100,7 @@ export function writeEdgeFile(edges: EdgeList, file?: string): string {
   return out;
 }
 
-export interface IgraphResult {
+interface IgraphResult {
   modularity: number;
   count: number;
   modularityOfGiven?: number;

@@ -2,7 +2,7 @@
 // third item is held out (never looked at while tuning), the rest is the tuning part.
 import { readFileSync } from 'node:fs';
 
-export interface Labelled {
+interface Labelled {
   line: number;
   label: string;
   extra: string;
@@ -29,7 +29,7 @@ export function readLabelled(file: string): Labelled[] {
   return out;
 }
 
-export interface Scores {
+interface Scores {
   precision: number;
   recall: number;
   support: number;

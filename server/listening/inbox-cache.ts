@@ -14,6 +14,7 @@
 // Answers are the rows as read; what depends on the time (overdue) is worked out per request.
 import { inboxVersion } from '../../queries/mentions.ts';
 import type { Db } from '../../queries/db.ts';
+import { SingleFlight } from '../single-flight.ts';
 
 interface InboxCacheOptions {
   /** The longest an answer is kept under one token (default 10 s). */
@@ -30,7 +31,7 @@ interface Entry {
 
 export class InboxCache {
   private readonly entries = new Map<string, Entry>();
-  private version: Promise<string> | undefined;
+  private readonly version = new SingleFlight<string>();
   private readonly ttlMs: number;
   private readonly maxEntries: number;
   private readonly now: () => number;
@@ -47,14 +48,7 @@ export class InboxCache {
 
   /** The inbox token, one read shared by the requests that arrive while it is under way. */
   private currentVersion(): Promise<string> {
-    if (this.version) return this.version;
-    const read = inboxVersion(this.db);
-    this.version = read;
-    const done = () => {
-      if (this.version === read) this.version = undefined;
-    };
-    read.then(done, done);
-    return read;
+    return this.version.run('inbox', () => inboxVersion(this.db));
   }
 
   async get<T>(key: string, load: () => Promise<T>): Promise<T> {
@@ -84,6 +78,6 @@ export class InboxCache {
   /** After a write through this server: nothing kept is served again, and the token is read anew. */
   changed(): void {
     this.entries.clear();
-    this.version = undefined;
+    this.version.forget('inbox');
   }
 }

@@ -22,6 +22,7 @@ import { allows, type Role } from '../auth/roles.ts';
 import { SessionStore, type Session } from '../auth/sessions.ts';
 import { sessionState } from '../../queries/users.ts';
 import { HttpError } from './errors.ts';
+import { SingleFlight } from '../single-flight.ts';
 
 const SESSION_COOKIE = 'cc_session';
 const CSRF_COOKIE = 'cc_csrf';
@@ -93,15 +94,8 @@ export default fp(
     // and cost more than the cached answers they guard. A request never reuses a finished read, so a
     // change committed before it arrived applies to it unless a read had already started (a window of
     // one read, about a millisecond).
-    const inFlight = new Map<string, ReturnType<typeof sessionState>>();
-    const readState = (name: string): ReturnType<typeof sessionState> => {
-      let read = inFlight.get(name);
-      if (!read) {
-        read = sessionState(app.db, name).finally(() => inFlight.delete(name));
-        inFlight.set(name, read);
-      }
-      return read;
-    };
+    const states = new SingleFlight<Awaited<ReturnType<typeof sessionState>>>();
+    const readState = (name: string) => states.run(name, () => sessionState(app.db, name));
 
     /** The session, if its user still exists, is enabled and has not had their sessions ended. */
     const liveSession = async (id: string | undefined): Promise<Session | undefined> => {

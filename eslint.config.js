@@ -38,4 +38,37 @@ export default tseslint.config(
     files: ['queries/db.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  {
+    // queries/ is the one model of the data: the server, the command line, the client and
+    // the collectors call its functions and never run a statement themselves. They may hold a Db
+    // (as a type) and recognise the database's errors. (ingest/ still runs its own statements: its
+    // stores are the next to move; neo4j/ sets the initial password through db.ts.)
+    files: ['server/**/*.ts', 'cli/**/*.ts', 'client/**/*.{ts,tsx}', 'collect/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/queries/cypher.ts'],
+              message:
+                'Cypher is loaded only in queries/: call (or add) a function of the module for that resource.',
+            },
+            {
+              group: ['**/queries/db.ts'],
+              allowTypeImports: true,
+              allowImportNames: [
+                'DatabaseError',
+                'DatabaseAuthError',
+                'DatabaseUnavailableError',
+                'ConstraintViolationError',
+                'SERVER_READ_TIMEOUT_MS',
+              ],
+              message: 'Only queries/ runs statements: take a Db as a type and call a queries/ function.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -3,7 +3,7 @@
 // and who follows which chat. Follows and feed tokens are audited.
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { appendAudit } from '../server/audit/log.ts';
+import { appendAudit } from './audit.ts';
 import { Cadence, nextOccurrences } from './analysis/chats.ts';
 import { loadCypher } from './cypher.ts';
 import { int, type Db } from './db.ts';

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { loadCypher } from './cypher.ts';
 import { int, type Db, type Row } from './db.ts';
-import { Stage } from '../server/outreach/model.ts';
+import { Stage } from './outreach/model.ts';
 import { WINDOW_TYPES, type PostWindow } from './window.ts';
 
 /** Community ids are whatever analysis wrote (numbers from Louvain, or strings). */

@@ -1,7 +1,7 @@
 // The organisation's identity: its accounts, names, nicknames, physicians, campuses, brand hashtags,
 // the false friends to ignore, its public contact details and the first-response targets. One JSON
 // document on an (:Identity {key: 'org'}) node; every change is audited.
-import { appendAudit } from '../server/audit/log.ts';
+import { appendAudit } from './audit.ts';
 import { loadCypher } from './cypher.ts';
 import type { Db } from './db.ts';
 import { Invalid, NotFound } from './errors.ts';

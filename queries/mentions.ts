@@ -4,7 +4,7 @@
 // Time is passed in (`now`) so tests run on an injected clock; every staff change is audited.
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { appendAudit } from '../server/audit/log.ts';
+import { appendAudit } from './audit.ts';
 import { loadCypher } from './cypher.ts';
 import { int, type Db, type Row, type Tx } from './db.ts';
 import { Conflict, Invalid, NotFound, PhiDetected } from './errors.ts';

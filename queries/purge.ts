@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import { loadCypher } from './cypher.ts';
 import { int, type Db, type Tx } from './db.ts';
 import { Invalid, NotFound, TooLarge } from './errors.ts';
-import { appendAudit } from '../server/audit/log.ts';
-import { assertNoPhi } from '../server/phi/guard.ts';
+import { appendAudit } from './audit.ts';
+import { assertNoPhi } from './phi/guard.ts';
 
 /** At most this many audit entries are looked through for one account in one purge. */
 const MAX_ENTRIES = 20_000;

@@ -8,7 +8,7 @@
 // remembers the epoch it was made in, the server reads the user on every request, and a reset
 // password, a disable or `end-sessions` move the epoch on, so old sessions stop at the next request.
 import { z } from 'zod';
-import { appendAudit } from '../server/audit/log.ts';
+import { appendAudit } from './audit.ts';
 import { loadCypher } from './cypher.ts';
 import { ConstraintViolationError, int, type Db, type Tx } from './db.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from './errors.ts';

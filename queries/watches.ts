@@ -3,7 +3,7 @@
 // these; the page commit runs inside the transaction that writes the page's batch.
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_BASE_URL, Watch, WatchInput, WatchRun, watchId, type Platform } from '../collect/watches.ts';
-import { appendAudit } from '../server/audit/log.ts';
+import { appendAudit } from './audit.ts';
 import { loadCypher } from './cypher.ts';
 import { ConstraintViolationError, int, type Db, type Tx } from './db.ts';
 import { inDomainTx } from './domain-tx.ts';

@@ -6,7 +6,7 @@ import { applySchema } from '../queries/schema.ts';
 import { schedulerFromEnv } from '../collect/scheduler.ts';
 import { buildApp } from './app.ts';
 import { serverConfigFromEnv } from './config.ts';
-import { orgContacts } from './phi/allow-list.ts';
+import { orgContacts } from '../queries/phi/allow-list.ts';
 
 interface Running {
   app: FastifyInstance;

@@ -2,15 +2,9 @@
 // bundled): when a schema changes there, the client stops compiling here.
 import type { z } from 'zod';
 import type { Me } from '../../server/routes/auth.ts';
-import type {
-  AccountProfile,
-  GraphEdge,
-  GraphNode,
-  GraphView,
-  HashtagItem,
-  HashtagPair,
-  WarmPath,
-} from '../../server/graph/views.ts';
+import type { AccountProfile, WarmPath } from '../../queries/accounts.ts';
+import type { GraphEdge, GraphNode, GraphView } from '../../queries/graph.ts';
+import type { HashtagItem, HashtagPair } from '../../queries/hashtags.ts';
 import type {
   Contact,
   ContactBody,
@@ -19,14 +13,14 @@ import type {
   Relationship,
   RelationshipBody,
   Stage,
-} from '../../server/outreach/model.ts';
-import type { AuditEntry } from '../../server/audit/log.ts';
-import type { TimelineEvent } from '../../server/outreach/timeline.ts';
-import type { Reminders } from '../../server/outreach/records.ts';
+} from '../../queries/outreach/model.ts';
+import type { AuditEntry } from '../../queries/audit.ts';
+import type { TimelineEvent } from '../../queries/outreach/timeline.ts';
+import type { Reminders } from '../../queries/outreach/records.ts';
 import type { ImportFile } from '../../server/jobs/import-folder.ts';
 import type { Job } from '../../server/jobs/store.ts';
 import type { JobRequest } from '../../server/jobs/runners.ts';
-import type { User } from '../../server/auth/users.ts';
+import type { User } from '../../queries/users.ts';
 import type { Role } from '../../server/auth/roles.ts';
 import type { InfluencerItem, InfluencerPage } from '../../queries/influencers.ts';
 import type { Community, CommunityDetail } from '../../queries/communities.ts';

@@ -12,7 +12,7 @@ import { int, type Db } from '../../queries/db.ts';
 import { getIdentity, setIdentity } from '../../queries/identity.ts';
 import type { IdentityInput } from '../../queries/listening/contract.ts';
 import { scanMentions, setMentionState } from '../../queries/mentions.ts';
-import { setRelationship } from '../../server/outreach/records.ts';
+import { setRelationship } from '../../queries/outreach/records.ts';
 import { ingestFiles } from '../pipeline.ts';
 import { RejectsFile } from '../rejects.ts';
 

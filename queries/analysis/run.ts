@@ -2,7 +2,7 @@
 // ids), score accounts, cluster hashtags into topics, write everything back and record the run.
 import { randomUUID } from 'node:crypto';
 import { loadCypher } from '../cypher.ts';
-import type { Db } from '../db.ts';
+import { int, type Db } from '../db.ts';
 import { detectAndWriteChats } from './chats-phase.ts';
 import { hashtagTopics, topHashtagsByCommunity } from './hashtags.ts';
 import { requireGds, runGds, type GdsResult } from './gds.ts';
@@ -315,4 +315,10 @@ export async function ensureAnalysis(db: Db, log: (line: string) => void): Promi
       `${Object.values(summary.ms).reduce((a, b) => a + b, 0)} ms`,
   );
   return summary;
+}
+
+/** The newest analysis run's id, or 'none' before the first analysis (an index read; see its Cypher). */
+export async function latestRunId(db: Db): Promise<string> {
+  const rows = await db.read(loadCypher('analysis/latest-run-id'), { limit: int(1) });
+  return String(rows[0]?.id ?? 'none');
 }

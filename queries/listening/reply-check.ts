@@ -2,7 +2,7 @@
 // detector outreach notes go through) and the patient-confirmation guard. The organisation's own
 // public contact details (its Patient Relations phone number, e-mail, web page) are what a safe reply
 // gives, so a PHI finding that is exactly one of them is not a problem.
-import { findPhi } from '../../server/phi/detect.ts';
+import { findPhi } from '../phi/detect.ts';
 import type { ReplyProblem } from './contract.ts';
 import { findPatientConfirmation, safeReplySuggestion } from './reply-guard.ts';
 

@@ -16,8 +16,8 @@
 //   one loads in the background (so nobody waits seconds for a refresh), the next ones get the
 //   fresh one. An answer older than `staleMs` is never served.
 // Concurrent requests for the same missing key share one database call. Failures are not kept.
-import { loadCypher } from '../../queries/cypher.ts';
-import { int, type Db } from '../../queries/db.ts';
+import { latestRunId } from '../../queries/analysis/run.ts';
+import type { Db } from '../../queries/db.ts';
 
 export interface GraphCacheOptions {
   /** How long an answer is served as fresh (default 30 s). */
@@ -69,9 +69,7 @@ export class GraphCache {
     if (this.run && (this.run.expires === undefined || this.run.expires > this.now())) {
       return this.run.value;
     }
-    const value = this.db
-      .read(loadCypher('server/cache/latest-run'), { limit: int(1) })
-      .then((rows) => String(rows[0]?.id ?? 'none'));
+    const value = latestRunId(this.db);
     const run: { expires: number | undefined; value: Promise<string> } = { expires: undefined, value };
     this.run = run;
     value.then(

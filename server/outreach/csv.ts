@@ -1,7 +1,7 @@
 // The pipeline as CSV, written by the one CSV module (queries/csv.ts: RFC 4180 quoting, formulas
 // defused).
 import { spreadsheetLine } from '../../queries/csv.ts';
-import type { PipelineItem } from './model.ts';
+import type { PipelineItem } from '../../queries/outreach/model.ts';
 
 const COLUMNS = [
   'account_id',

@@ -3,15 +3,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  accountExists,
   accountProfile,
   AccountProfile,
   egoView,
-  GraphEdge,
-  GraphNode,
   WarmPath,
   warmPaths,
-} from '../graph/views.ts';
-import { loadCypher } from '../../queries/cypher.ts';
+} from '../../queries/accounts.ts';
+import { GraphEdge, GraphNode } from '../../queries/graph.ts';
 import { HttpError } from '../plugins/errors.ts';
 import { postWindow, WindowQuery } from '../../queries/window.ts';
 import { AccountParams, ErrorBody, JSON_TYPE, Limit, queryInvalid, serialised } from './common.ts';
@@ -104,8 +103,7 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
       const items = await app.graphCache.get(
         `paths:${JSON.stringify({ id, maxHops, limit })}`,
         async () => {
-          const exists = await app.db.read(loadCypher('server/outreach/account-exists'), { accountId: id });
-          return exists.length === 0 ? null : warmPaths(app.db, id, maxHops, limit);
+          return (await accountExists(app.db, id)) ? warmPaths(app.db, id, maxHops, limit) : null;
         },
         ['graph', `account:${id}`],
       );

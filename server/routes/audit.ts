@@ -2,7 +2,7 @@
 // what and when.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AuditEntry, listAudit } from '../audit/log.ts';
+import { AuditEntry, listAudit } from '../../queries/audit.ts';
 import { IsoDate, Limit } from './common.ts';
 
 /** The instant a calendar day starts (UTC), and the one the day after starts. */

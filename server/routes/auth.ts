@@ -13,7 +13,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { decoyHash, verifyPassword } from '../auth/password.ts';
 import { Role } from '../auth/roles.ts';
-import { changeOwnPassword, findUser, normaliseUserName } from '../auth/users.ts';
+import { changeOwnPassword, findUser, normaliseUserName } from '../../queries/users.ts';
 import { currentUser } from '../plugins/auth.ts';
 import { HttpError } from '../plugins/errors.ts';
 import { ErrorBody } from './common.ts';

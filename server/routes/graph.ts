@@ -3,7 +3,7 @@
 // ?from/to/types draw only the interactions of that period and of those types (queries/window.ts).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { communityParam, GraphView, graphView } from '../graph/views.ts';
+import { communityParam, GraphView, graphView } from '../../queries/graph.ts';
 import { postWindow, WindowQuery } from '../../queries/window.ts';
 import { ErrorBody, JSON_TYPE, queryInvalid, serialised } from './common.ts';
 

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { normaliseHashtag } from '../../queries/model.ts';
-import { HashtagItem, HashtagPair, hashtagCooccurrence } from '../graph/views.ts';
+import { HashtagItem, HashtagPair, hashtagCooccurrence } from '../../queries/hashtags.ts';
 import { Limit } from './common.ts';
 
 const hashtags: FastifyPluginAsyncZod = async (app) => {

@@ -2,7 +2,7 @@
 // for its progress; GET /api/jobs for the recent ones.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { appendAudit } from '../audit/log.ts';
+import { recordAudit } from '../../queries/audit.ts';
 import { importPaths, JobRequest, type JobRunners } from '../jobs/runners.ts';
 import { ImportFile, listImportFolder } from '../jobs/import-folder.ts';
 import { Job, JobBusyError, JobStore } from '../jobs/store.ts';
@@ -71,11 +71,13 @@ const jobs: FastifyPluginAsyncZod<JobRouteOptions> = async (app, opts) => {
         }
         throw err;
       }
-      await app.db.writeTx(
-        (tx) =>
-          appendAudit(tx, { actor, action: 'job.start', target: `job:${job.id}`, before: null, after: body }),
-        'server/audit/append',
-      );
+      await recordAudit(app.db, {
+        actor,
+        action: 'job.start',
+        target: `job:${job.id}`,
+        before: null,
+        after: body,
+      });
       return reply.code(202).send(job);
     },
   );

@@ -5,7 +5,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { currentUser } from '../plugins/auth.ts';
-import { UserName } from '../auth/users.ts';
+import { UserName } from '../../queries/users.ts';
 import { addTerms, getIdentity, removeTerms, setEscalation, setIdentity } from '../../queries/identity.ts';
 import {
   Category,

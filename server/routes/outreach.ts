@@ -12,7 +12,7 @@ import {
   Relationship,
   RelationshipBody,
   Stage,
-} from '../outreach/model.ts';
+} from '../../queries/outreach/model.ts';
 import {
   addContact,
   deleteContact,
@@ -24,12 +24,12 @@ import {
   pipelinePages,
   reminders,
   setRelationship,
-} from '../outreach/records.ts';
+} from '../../queries/outreach/records.ts';
 import { pipelineCsvStream } from '../outreach/csv.ts';
-import { accountTimeline, TimelineEvent } from '../outreach/timeline.ts';
+import { accountExists } from '../../queries/accounts.ts';
+import { accountTimeline, TimelineEvent } from '../../queries/outreach/timeline.ts';
 import { HttpError } from '../plugins/errors.ts';
-import { loadCypher } from '../../queries/cypher.ts';
-import { UserName } from '../auth/users.ts';
+import { UserName } from '../../queries/users.ts';
 import { AccountId, AccountParams, ErrorBody, IsoDate, Limit } from './common.ts';
 import { Readable } from 'node:stream';
 
@@ -239,10 +239,7 @@ const outreach: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'viewer' },
     },
     async (req) => {
-      const exists = await app.db.read(loadCypher('server/outreach/account-exists'), {
-        accountId: req.params.id,
-      });
-      if (exists.length === 0) {
+      if (!(await accountExists(app.db, req.params.id))) {
         throw new HttpError(404, 'not_found', `no account ${req.params.id}`, [
           { field: 'params.id', message: 'no such account' },
         ]);

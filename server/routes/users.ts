@@ -15,7 +15,7 @@ import {
   User,
   UserExistsError,
   UserName,
-} from '../auth/users.ts';
+} from '../../queries/users.ts';
 import { currentUser } from '../plugins/auth.ts';
 import { HttpError } from '../plugins/errors.ts';
 import { ErrorBody } from './common.ts';

@@ -8,11 +8,11 @@
 // under load. Goals at 1M interactions: uncached p50 ≤ 50 ms and p99 ≤ 200 ms, cached p99 ≤ 10 ms.
 import os from 'node:os';
 import type { FastifyInstance } from 'fastify';
-import { loadCypher } from '../../queries/cypher.ts';
+import { benchCypher } from './cypher.ts';
 import { int, type Db } from '../../queries/db.ts';
 import { assignMentions, listMentions } from '../../queries/mentions.ts';
-import { setUser } from '../../server/auth/users.ts';
-import { setRelationship } from '../../server/outreach/records.ts';
+import { setUser } from '../../queries/users.ts';
+import { setRelationship } from '../../queries/outreach/records.ts';
 
 interface AutocannonResult {
   latency: { p50: number; p99: number };
@@ -44,7 +44,7 @@ async function neo4jMemory(db: Db): Promise<{ heapMax: string; heapUsed: string;
   let heapUsed = 'unknown';
   let pagecache: string;
   try {
-    const [row] = await db.read(loadCypher('server/bench/heap'));
+    const [row] = await db.read(benchCypher('heap'));
     // JMX composite data: {value: {properties: {max, used, …}}} or the properties themselves.
     const h = row?.heap as { value?: { properties?: Record<string, unknown> } } & Record<string, unknown>;
     const props = h?.value?.properties ?? (h?.value as Record<string, unknown> | undefined) ?? h;
@@ -54,7 +54,7 @@ async function neo4jMemory(db: Db): Promise<{ heapMax: string; heapUsed: string;
     heapMax = `unknown (${(err as Error).message.slice(0, 80)})`;
   }
   try {
-    const [row] = await db.read(loadCypher('server/bench/pagecache'));
+    const [row] = await db.read(benchCypher('pagecache'));
     pagecache = String(row?.pagecache ?? 'unknown');
   } catch (err) {
     pagecache = `unknown (${(err as Error).message.slice(0, 80)})`;
@@ -92,7 +92,7 @@ export async function measureRoutes(o: {
   const cookie = await signIn(url, 'bench-admin', password);
 
   // Warm introductions need accounts the organisation already works with: five of the best-ranked.
-  const partners = await db.read(loadCypher('server/bench/top-accounts'), { limit: int(7) });
+  const partners = await db.read(benchCypher('top-accounts'), { limit: int(7) });
   for (const [i, r] of partners.slice(1, 6).entries()) {
     await setRelationship(db, 'bench-admin', String(r.id), { stage: i % 2 === 0 ? 'partner' : 'responded' });
   }
@@ -105,7 +105,7 @@ export async function measureRoutes(o: {
       queue.map((m) => m.postId),
       'bench-admin',
     );
-  const [p] = await db.read(loadCypher('server/bench/route-params'));
+  const [p] = await db.read(benchCypher('route-params'));
   const community = String(p?.community ?? 0);
   const tag = encodeURIComponent(String(p?.tag ?? 't1d'));
   const specialty = encodeURIComponent(String(p?.specialty ?? 'diabetes'));

@@ -26,18 +26,19 @@ import path from 'node:path';
 import { ensureDemoMentions } from '../../ingest/demo/mentions.ts';
 import { getMention, listMentions } from '../../queries/mentions.ts';
 import { fileURLToPath } from 'node:url';
+import { benchCypher } from './cypher.ts';
 import { benchCli, loadDemoGraph, useBenchInstance } from './demo-graph.ts';
 
 useBenchInstance();
 
 const { buildApp } = await import('../../server/app.ts');
-const { setUser } = await import('../../server/auth/users.ts');
+const { setUser } = await import('../../queries/users.ts');
 const { connectionFromEnv, openDb } = await import('../../queries/connection.ts');
 const { int } = await import('../../queries/db.ts');
 const { applySchema } = await import('../../queries/schema.ts');
 const { loadCypher } = await import('../../queries/cypher.ts');
 const { findInfluencers } = await import('../../queries/influencers.ts');
-const { accountProfile } = await import('../../server/graph/views.ts');
+const { accountProfile } = await import('../../queries/accounts.ts');
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outDir = path.join(root, 'tests/bench/out');
@@ -102,7 +103,7 @@ if (reloaded) {
 } else {
   console.log(`reusing the loaded graph (${loaded} interactions)`);
 }
-const runs = await db.read(loadCypher('server/cache/latest-run'), { limit: int(1) });
+const runs = await db.read(loadCypher('analysis/latest-run-id'), { limit: int(1) });
 if (reloaded || runs.length === 0 || process.env.BENCH_REANALYZE) {
   const t = Date.now();
   benchCli(['analyze']);
@@ -136,23 +137,21 @@ const cookie = login.headers
   .join('; ');
 
 const top = await findInfluencers(db, { limit: 1 });
-const fallback = await db.read(loadCypher('server/bench/busiest-account'));
+const fallback = await db.read(benchCypher('busiest-account'));
 const accountId = top.items[0]?.accountId ?? String(fallback[0]?.id ?? '');
 if (!accountId) throw new Error('the graph has no accounts: loading failed');
 console.log(`account for /api/accounts/:id: ${accountId}`);
 
 // Beyond the one top account: the pages of the best-ranked 500 in turn, so each one's first visit
 // misses the server's cache and is loaded from Neo4j (the cached single page alone would flatter it).
-const rotating = (await db.read(loadCypher('server/bench/top-accounts'), { limit: int(500) })).map((r) =>
-  String(r.id),
-);
+const rotating = (await db.read(benchCypher('top-accounts'), { limit: int(500) })).map((r) => String(r.id));
 let turn = 0;
 
 // The mentions inbox (issue 18): the demo hospital's identity, its planted story and a full scan of
 // the demo network's posts that name it (about one mention per ten interactions), unless an
 // identity is already set (then ingest scanned the posts as it loaded them).
 await ensureDemoMentions(db, (l) => console.log(l));
-const inboxSize = await db.read(loadCypher('server/bench/mention-count'));
+const inboxSize = await db.read(benchCypher('mention-count'));
 console.log(`mentions in the inbox: ${String(inboxSize[0]?.mentions ?? 0)}`);
 // The story's first complaint has the most amplifiers (its detail reads the most); else the newest.
 const storyMention = await getMention(db, 'csv:demo-mention-1').catch(() => null);

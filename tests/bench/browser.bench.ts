@@ -11,12 +11,13 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { connectionFromEnv, openDb } from '../../queries/connection.ts';
 import { loadCypher } from '../../queries/cypher.ts';
+import { benchCypher } from './cypher.ts';
 import { int } from '../../queries/db.ts';
 import { applySchema } from '../../queries/schema.ts';
 import { buildApp } from '../../server/app.ts';
-import { setUser } from '../../server/auth/users.ts';
+import { setUser } from '../../queries/users.ts';
 import { ensureClientBuilt } from '../../server/client-build.ts';
-import { setRelationship } from '../../server/outreach/records.ts';
+import { setRelationship } from '../../queries/outreach/records.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -33,7 +34,7 @@ console.log(
 );
 await ensureClientBuilt((l) => console.log(l));
 // Warm introductions need accounts the organisation already works with: five of the best-ranked.
-const top = await db.read(loadCypher('server/bench/top-accounts'), { limit: int(40) });
+const top = await db.read(benchCypher('top-accounts'), { limit: int(40) });
 for (const [i, r] of top.slice(1, 6).entries()) {
   await setRelationship(db, 'bench', String(r.id), { stage: i % 2 === 0 ? 'partner' : 'responded' });
 }

@@ -37,7 +37,7 @@ const load = () =>
     .join(' ');
 
 function cli(args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/index.ts', ...args], {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/index.ts', ...args], {
     cwd: root,
     encoding: 'utf8',
   });
@@ -65,7 +65,7 @@ function ingest(files: string[], extra: string[] = []): Promise<IngestRun> {
       [
         '--import',
         'tsx',
-        'server/cli/index.ts',
+        'cli/index.ts',
         'ingest',
         '--json',
         '--rejects',

@@ -1,7 +1,7 @@
 // Admin → Collections in Chromium against the real server and a replay server speaking Mastodon: an
 // admin adds a watch, runs it now, and sees the run's posts and interactions appear in the table.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUser } from '../../server/auth/users.ts';
+import { setUser } from '../../queries/users.ts';
 import { screenshotDir } from '../helpers/browser.ts';
 import { resetGraph, testDb } from '../helpers/db.ts';
 import { useClientInBrowser } from '../helpers/server.ts';

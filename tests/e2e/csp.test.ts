@@ -8,7 +8,7 @@ import { launchBrowser, screenshotDir } from '../helpers/browser.ts';
 import { resetGraph, testDb } from '../helpers/db.ts';
 import { startTestServer } from '../helpers/server.ts';
 import { seedGraph } from '../integration/server/seed.ts';
-import { ensureDemoUser } from '../../server/auth/users.ts';
+import { ensureDemoUser } from '../../queries/users.ts';
 
 interface Violation {
   directive: string;

@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ensureDemoData } from '../../ingest/demo/ensure.ts';
 import { runAnalysis } from '../../queries/analysis/run.ts';
-import { ensureDemoUser } from '../../server/auth/users.ts';
+import { ensureDemoUser } from '../../queries/users.ts';
 import { resetGraph, testDb } from '../helpers/db.ts';
 import { startTestServer } from '../helpers/server.ts';
 

@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, screenshotDir } from '../helpers/browser.ts';
 import { testDb } from '../helpers/db.ts';
 import { ensureDemoMentions } from '../../ingest/demo/mentions.ts';
-import { setUser } from '../../server/auth/users.ts';
+import { setUser } from '../../queries/users.ts';
 import { startDemoApp, type DemoApp } from './demo-app.ts';
 
 const PASSWORD = 'inbox e2e password 1';

@@ -10,7 +10,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
  * the command running on, orphaned: still writing, stopping and starting Neo4j after the test moved on.
  */
 export function cliProcess(args: string[]): [string, string[]] {
-  return [process.execPath, ['--import', 'tsx', 'server/cli/index.ts', ...args]];
+  return [process.execPath, ['--import', 'tsx', 'cli/index.ts', ...args]];
 }
 
 interface CliResult {

@@ -1,7 +1,7 @@
 // The chat routes (server/routes/chats.ts) and the outreach relationship routes this view reuses.
 import { get, request } from '../../api/http.ts';
 import type { Chat, ChatDetail } from '../../../queries/chats.ts';
-import type { Relationship } from '../../../server/outreach/model.ts';
+import type { Relationship } from '../../../queries/outreach/model.ts';
 
 export type { Chat, ChatDetail };
 

@@ -15,7 +15,8 @@ import { projectAccounts } from '../../../queries/analysis/projection.ts';
 import { runAnalysis, type AnalysisSummary } from '../../../queries/analysis/run.ts';
 import type { Db } from '../../../queries/db.ts';
 import { applySchema } from '../../../queries/schema.ts';
-import { accountProfile, hashtagCooccurrence } from '../../../server/graph/views.ts';
+import { accountProfile } from '../../../queries/accounts.ts';
+import { hashtagCooccurrence } from '../../../queries/hashtags.ts';
 import { markTestDatabase, resetGraph, testDb } from '../../helpers/db.ts';
 import { load } from '../ingest/load.ts';
 

@@ -2,7 +2,7 @@
 // hashtag, relationship and derived weight, so "same state" means the same graph, not the same counts.
 import { createHash } from 'node:crypto';
 import type { Db } from '../../../queries/db.ts';
-import { readStats } from '../../../server/cli/commands/stats.ts';
+import { readStats } from '../../../queries/social-graph.ts';
 import type { Stats } from '../../../queries/model.ts';
 
 export async function graphState(db: Db): Promise<{ stats: Stats; checksum: string }> {

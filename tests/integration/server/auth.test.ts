@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/cli.ts';
-import { ensureDemoUser } from '../../../server/auth/users.ts';
+import { ensureDemoUser } from '../../../queries/users.ts';
 import { client, cookiesOf, PASSWORD, signIn, useApi, type Api } from './client.ts';
 
 describe('sign-in, sessions and CSRF over HTTP', () => {

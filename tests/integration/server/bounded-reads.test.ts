@@ -162,9 +162,9 @@ describe('the aggregated graph read does not grow with the interactions', () => 
       ['analysis/get-community', { id: int(3) }],
       ['hashtags/top', { limit: int(30), pairs: int(120), spam: false }],
       ['hashtags/cooccurring', { tag: 't1d', limit: int(30), spam: false }],
-      ['server/accounts/get', { id: 'g:7', posts: int(10) }],
-      ['server/accounts/ego', { id: 'g:7', limit: int(50) }],
-      ['server/accounts/paths', { id: 'g:7', maxHops: int(4), limit: int(10) }],
+      ['accounts/get', { id: 'g:7', posts: int(10) }],
+      ['accounts/ego', { id: 'g:7', limit: int(50) }],
+      ['accounts/paths', { id: 'g:7', maxHops: int(4), limit: int(10) }],
     ] as const) {
       const p = await db.profile(loadCypher(name), params);
       expect(bigScans(p), name).toEqual([]);

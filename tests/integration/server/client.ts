@@ -2,7 +2,7 @@
 // carry their session cookie and CSRF token the way a browser would.
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../../../server/app.ts';
-import { setUser } from '../../../server/auth/users.ts';
+import { setUser } from '../../../queries/users.ts';
 import type { Role } from '../../../server/auth/roles.ts';
 import type { Db } from '../../../queries/db.ts';
 import { afterAll, beforeAll } from 'vitest';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCypher } from '../../../queries/cypher.ts';
-import { setUser } from '../../../server/auth/users.ts';
+import { setUser } from '../../../queries/users.ts';
 import type { Db } from '../../../queries/db.ts';
 import { resetGraph, testDb } from '../../helpers/db.ts';
 import { cookiesOf, PASSWORD } from './client.ts';

@@ -2,7 +2,7 @@
 // case does not buy fresh attempts; the client address has its own budget, and X-Forwarded-For only
 // counts when TRUST_PROXY names the proxy; weak passwords are refused with a reason.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { setUser } from '../../../server/auth/users.ts';
+import { setUser } from '../../../queries/users.ts';
 import { client, PASSWORD, signIn, useApi, type Api, type Client } from './client.ts';
 
 const login = (api: Api, username: string, password: string, headers: Record<string, string> = {}) =>

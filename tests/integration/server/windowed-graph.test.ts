@@ -17,7 +17,7 @@ import { loadCypher } from '../../../queries/cypher.ts';
 import { int, type Db, type QueryProfile } from '../../../queries/db.ts';
 import { graphView, GRAPH_WINDOW_POSTS, type GraphView } from '../../../queries/graph.ts';
 import { postWindow } from '../../../queries/window.ts';
-import { egoView } from '../../../server/graph/views.ts';
+import { egoView } from '../../../queries/accounts.ts';
 import { runCli } from '../../helpers/cli.ts';
 import { signIn, useApi, type Client } from './client.ts';
 

@@ -5,7 +5,7 @@ import { passwordProblem } from '../../../queries/passwords.ts';
 import { normaliseUserName, UserName } from '../../../queries/users.ts';
 import { SessionStore } from '../../../server/auth/sessions.ts';
 import { serverConfigFromEnv } from '../../../server/config.ts';
-import { isBackwards } from '../../../server/outreach/records.ts';
+import { isBackwards } from '../../../queries/outreach/records.ts';
 
 // The first check builds zxcvbn's dictionaries (a one-time cost of a second or more on a busy machine).
 describe('password rule', { timeout: 30_000 }, () => {

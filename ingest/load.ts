@@ -14,6 +14,7 @@
 // row naming another author for a stored post, or for one an earlier row of the batch introduced, is a
 // data error: that row is refused whole, in the same transaction that reads the stored authors, so a
 // rerun decides it the same way.
+import { INTERACTION_TYPES } from '../queries/contract.ts';
 import { loadCypher } from '../queries/cypher.ts';
 import { ConstraintViolationError, type Db, type Tx } from '../queries/db.ts';
 import type { CanonicalRecord } from '../queries/model.ts';
@@ -40,7 +41,7 @@ export interface BatchResult {
   rejected: RejectedUnit[];
 }
 
-const REL_TYPES = ['mention', 'reply', 'repost', 'quote', 'follow'] as const;
+const REL_TYPES = INTERACTION_TYPES;
 type RelType = (typeof REL_TYPES)[number];
 
 const statementName: Record<RelType, RelStatement> = {

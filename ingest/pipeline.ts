@@ -10,7 +10,6 @@ import type { Db } from '../queries/db.ts';
 import { CanonicalRecord } from '../queries/model.ts';
 import { detectFormat, isGzip, readSample, UnrecognisedFormatError, type Format } from './detect.ts';
 import { Loader, type BatchWriter, type Unit } from './load.ts';
-import type { ProgressState } from './progress.ts';
 import type { RejectsFile } from './rejects.ts';
 import { clip, type Source } from './sources/source.ts';
 import { csv } from './sources/csv.ts';
@@ -22,6 +21,14 @@ import { graphml } from './sources/graphml.ts';
 import { gexf } from './sources/gexf.ts';
 
 const sources: Record<Format, Source> = { csv, jsonl, 'x-v2': xV2, mastodon, bluesky, graphml, gexf };
+
+/** How far a load is, for a progress display (the command line draws it: cli/progress/ingest.ts). */
+export interface ProgressState {
+  bytesRead: number;
+  bytesTotal: number;
+  read: number;
+  started: number;
+}
 
 /** Rows per transaction: about 10k rows a transaction keeps Neo4j's commits few without large ones. */
 export const DEFAULT_BATCH = 10_000;

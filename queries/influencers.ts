@@ -7,6 +7,7 @@
 //     the window, read from the post relationships themselves (inside the topic when there is one);
 //   - neither: the global influence score (queries/analysis/scores.ts).
 // Accounts flagged as spam or bots at analysis time (spamFlag) are left out unless includeFlagged.
+import { INTERACTION_TYPES } from './contract.ts';
 import { z } from 'zod';
 import { loadCypher } from './cypher.ts';
 import { int, type Db } from './db.ts';
@@ -79,7 +80,7 @@ type InfluencerQueryInput = z.input<typeof InfluencerQuery>;
 const InteractionReason = z.object({
   accountId: z.string(),
   handle: z.string().nullable(),
-  type: z.enum(['mention', 'reply', 'repost', 'quote', 'follow']),
+  type: z.enum(INTERACTION_TYPES),
   count: z.number(),
 });
 

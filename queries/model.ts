@@ -1,14 +1,15 @@
 // The canonical records every ingest source produces and the loader writes (DESIGN.md "Graph model").
 // One zod schema per record; the TypeScript types are inferred from them, never written twice.
+import { INTERACTION_TYPES, POST_INTERACTION_TYPES } from './contract.ts';
 import { z } from 'zod';
 
 const Platform = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'must be a lower-case platform name');
 
-export const InteractionType = z.enum(['mention', 'reply', 'repost', 'quote', 'follow']);
+export const InteractionType = z.enum(INTERACTION_TYPES);
 export type InteractionType = z.infer<typeof InteractionType>;
 
 /** Post-to-account interaction types (follow is account-to-account). */
-const PostInteractionType = z.enum(['mention', 'reply', 'repost', 'quote']);
+const PostInteractionType = z.enum(POST_INTERACTION_TYPES);
 type PostInteractionType = z.infer<typeof PostInteractionType>;
 
 /** `#T1D`, `t1d`, `＃Ｔ１Ｄ` → `t1d`: no leading '#', Unicode NFC, lower case. Empty → null. */

@@ -7,6 +7,7 @@
 // `sessionEpoch` lets any process (the server or the command line) end a user's sessions: a session
 // remembers the epoch it was made in, the server reads the user on every request, and a reset
 // password, a disable or `end-sessions` move the epoch on, so old sessions stop at the next request.
+import { ROLES } from './contract.ts';
 import { z } from 'zod';
 import { appendAudit } from './audit.ts';
 import { loadCypher } from './cypher.ts';
@@ -22,7 +23,7 @@ import {
   verifyPassword,
 } from './passwords.ts';
 
-export const Role = z.enum(['viewer', 'outreach', 'admin']);
+export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
 /** The one normal form of a user name, used for storing, looking up and rate-limiting. */

@@ -3,6 +3,7 @@
 // made by posts whose `createdAt` is inside it, read from the post relationships themselves
 // (index `post_created`). Follows have no time, so a window or a type filter leaves them out: only
 // mentions, replies, reposts and quotes have a post, and so a date.
+import { POST_INTERACTION_TYPES } from './contract.ts';
 import { z } from 'zod';
 import { Invalid } from './errors.ts';
 
@@ -11,7 +12,7 @@ export const When = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
   error: 'must be a date like 2025-03-31 or a time like 2025-03-31T12:00:00Z',
 });
 
-export const WINDOW_TYPES = ['mention', 'reply', 'repost', 'quote'] as const;
+export const WINDOW_TYPES = POST_INTERACTION_TYPES;
 export type WindowType = (typeof WINDOW_TYPES)[number];
 
 /** `types=reply,repost`: the interaction types that count (follows have no time, so not among them). */

@@ -1,7 +1,7 @@
 // analyze: communities and influence scores for the whole graph, written back to Neo4j.
 import type { Command } from 'commander';
 import { AnalysisParams, InteractionWeights } from '../../queries/analysis/params.ts';
-import { phaseReporter } from '../../queries/analysis/progress.ts';
+import { phaseReporter } from '../progress/analysis.ts';
 import { AnalysisOptionError, runAnalysis, type AnalysisSummary } from '../../queries/analysis/run.ts';
 import { withDb } from '../context.ts';
 import { fail, output, table, UsageError } from '../output.ts';

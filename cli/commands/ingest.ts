@@ -7,7 +7,7 @@ import { generateDemo } from '../../ingest/demo/generate.ts';
 import { BulkRefusedError, bulkIngest, type BulkReport } from '../../ingest/bulk/run.ts';
 import { BULK_BATCH, DEFAULT_BATCH, ingestFiles, type Summary } from '../../ingest/pipeline.ts';
 import { scanAfterIngest } from '../../ingest/listen.ts';
-import { progressReporter } from '../../ingest/progress.ts';
+import { progressReporter } from '../progress/ingest.ts';
 import { defaultRejectsPath, RejectsFile } from '../../ingest/rejects.ts';
 import { withDb } from '../context.ts';
 import { EXIT, fail, output, table, UsageError } from '../output.ts';

@@ -63,13 +63,5 @@ export type HashtagCooccurrence = {
   pairs: z.infer<typeof HashtagPair>[];
 };
 
-export const STAGES: readonly Stage[] = [
-  'to_follow',
-  'following',
-  'contacted',
-  'responded',
-  'partner',
-  'declined',
-];
-export const CHANNELS = ['dm', 'email', 'phone', 'meeting', 'event', 'comment', 'other'] as const;
-export const ROLES: readonly Role[] = ['viewer', 'outreach', 'admin'];
+// The closed lists, defined once for server and client alike.
+export { CHANNELS, ROLES, STAGES } from '../../queries/contract.ts';

@@ -1,6 +1,7 @@
 // How data becomes drawing: community → colour, influence score → size, outreach stage → ring colour
 // (dark ring colours, so a ring never reads as one of the community fills).
 // Only the graph builder and the reducers call these, so scores and communities stay plain data.
+import { INTERACTION_TYPES } from '../../queries/contract.ts';
 import type { Stage } from '../api/types.ts';
 
 // 12 hues that stay apart on white (Tableau 10 plus two), so neighbouring communities differ.
@@ -201,7 +202,7 @@ export function nodeLook(look: Look, n: LookNode, scale: LookScale): { size: num
 }
 
 /** Interaction types as links carry them, in the order the legend lists them. */
-export const EDGE_TYPES = ['mention', 'reply', 'repost', 'quote', 'follow'] as const;
+export const EDGE_TYPES = INTERACTION_TYPES;
 export type EdgeType = (typeof EDGE_TYPES)[number];
 export const EDGE_TYPE_LABELS: Record<EdgeType, string> = {
   mention: 'Mentions',

@@ -1,6 +1,7 @@
 // The filter state shared by Explore and Influencers, and the view the app shows: parsed from and
 // written to the query string so a link reproduces what the sender saw. Bad values fall back to
 // defaults instead of breaking the page.
+import { POST_INTERACTION_TYPES } from '../../queries/contract.ts';
 import type { AccountRole } from '../api/types.ts';
 
 export const VIEWS = [
@@ -35,7 +36,7 @@ export interface InfluencerFilters {
   includeFlagged?: boolean;
 }
 
-export const INTERACTION_TYPE_FILTERS = ['mention', 'reply', 'repost', 'quote'] as const;
+export const INTERACTION_TYPE_FILTERS = POST_INTERACTION_TYPES;
 export type InteractionTypeFilter = (typeof INTERACTION_TYPE_FILTERS)[number];
 export const RANKING_SORTS = ['topic', 'score', 'localReach', 'rising'] as const;
 export type RankingSort = (typeof RANKING_SORTS)[number];

@@ -7,6 +7,7 @@
 // end), hashtags, post ids (StringIndex) with their author's index, relationship keys (a run per post
 // in PostRelationships; FOLLOWS as pairs in a PairSet) and the pair/usage counters (PairIndex,
 // Counters), the large ones in typed arrays that grow by chunks (columns.ts).
+import { POST_INTERACTION_TYPES } from '../../queries/contract.ts';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AccountValues } from '../accounts.ts';
@@ -42,7 +43,7 @@ const REL_FILES: Record<RelStatement, { type: string; start: 'Post' | 'Account' 
   quotes: { type: 'QUOTES', start: 'Post' },
   follows: { type: 'FOLLOWS', start: 'Account' },
 };
-const POST_RELS = ['mention', 'reply', 'repost', 'quote'] as const;
+const POST_RELS = POST_INTERACTION_TYPES;
 const POST_REL_NAME = { mention: 'mentions', reply: 'replies', repost: 'reposts', quote: 'quotes' } as const;
 /** Post properties merge-posts fills when empty, as bits of a per-post flag. */
 const FILLABLE = ['createdAt', 'text', 'lang', 'url'] as const;

@@ -6,6 +6,7 @@
 // With a time window (queries/window.ts) edges count only the interactions made by posts in it, of
 // the types asked for (follows have no time, so none), and only the accounts that sent or received
 // one of them are written.
+import { INTERACTION_TYPES } from '../contract.ts';
 import { write as writeGexf } from 'graphology-gexf';
 import Graph from 'graphology';
 import { spreadsheetCell } from '../csv.ts';
@@ -112,7 +113,7 @@ const NODE_ATTRS = [
   ['x', 'double'],
   ['y', 'double'],
 ] as const;
-const EDGE_TYPES = ['mention', 'reply', 'repost', 'quote', 'follow'] as const;
+const EDGE_TYPES = INTERACTION_TYPES;
 
 function xml(s: string): string {
   return s.replace(

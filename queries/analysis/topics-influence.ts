@@ -12,6 +12,7 @@
 //
 // Analysis scores every specialty and named phrase (queries/taxonomy/vocabulary.ts) and the most used
 // hashtags; any other hashtag is scored on request (scoreTopicOnRequest) and kept until the next run.
+import { POST_INTERACTION_TYPES } from '../contract.ts';
 import { loadCypher } from '../cypher.ts';
 import { int, type Db, type Row } from '../db.ts';
 import { TooLarge } from '../errors.ts';
@@ -29,7 +30,7 @@ export const LOCAL_KM = 50;
 /** Interaction rows one on-request topic may read; beyond it the answer would be slow, so it is refused. */
 const ON_REQUEST_ROWS = 500_000;
 
-const TOPIC_TYPES = ['mention', 'reply', 'repost', 'quote'] as const;
+const TOPIC_TYPES = POST_INTERACTION_TYPES;
 type TopicType = (typeof TOPIC_TYPES)[number];
 const TYPE_OF: Record<string, number> = { MENTIONS: 0, REPLIES_TO: 1, REPOSTS: 2, QUOTES: 3 };
 

@@ -1,5 +1,6 @@
 // Shapes shared by the listening side (identity, mentions, triage, replies), defined once: the server
 // validates with them, the CLI prints them, the client imports their types.
+import { STAGES } from '../contract.ts';
 import { z } from 'zod';
 
 export const Category = z.enum(['complaint', 'praise', 'question', 'clinical_safety', 'other']);
@@ -95,9 +96,7 @@ export const MatchReason = z.object({
 });
 export type MatchReason = z.infer<typeof MatchReason>;
 
-const OutreachStage = z
-  .enum(['to_follow', 'following', 'contacted', 'responded', 'partner', 'declined'])
-  .nullable();
+const OutreachStage = z.enum(STAGES).nullable();
 
 export const MentionAuthor = z.object({
   id: z.string(),

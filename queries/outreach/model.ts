@@ -1,14 +1,15 @@
 // Outreach records: one Relationship per account (stage, owner, next step, due date) and the dated
 // contact log. Kept in their own labels, linked to Account by accountId, so `reset` of the social
 // graph leaves them alone.
+import { CHANNELS, STAGES } from '../contract.ts';
 import { z } from 'zod';
 import { AccountId, IsoDate } from '../../server/routes/common.ts';
 import { UserName } from '../users.ts';
 
-export const Stage = z.enum(['to_follow', 'following', 'contacted', 'responded', 'partner', 'declined']);
+export const Stage = z.enum(STAGES);
 export type Stage = z.infer<typeof Stage>;
 
-const Channel = z.enum(['dm', 'email', 'phone', 'meeting', 'event', 'comment', 'other']);
+const Channel = z.enum(CHANNELS);
 
 export const Relationship = z.object({
   accountId: z.string(),

@@ -7,9 +7,15 @@ import { signIn, startApi, useApi, type Api, type Client } from './client.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const TTL = 5_000;
+// The caches' clock: the wall clock plus what a test moves it on, so lifetimes pass without waiting.
+let skipped = 0;
+const now = () => Date.now() + skipped;
+const advance = (ms: number) => {
+  skipped += ms;
+};
 
 describe('cached rankings and profiles stay honest', () => {
-  const suite = useApi({ cache: { ttlMs: TTL } });
+  const suite = useApi({ cache: { ttlMs: TTL, now } });
   let api: Api;
   let viewer: Client;
   let staff: Client;
@@ -39,15 +45,16 @@ describe('cached rankings and profiles stay honest', () => {
       'CREATE (:AnalysisRun {id: $id, at: $at, params: "{}", counts: "{}", modularity: 0.4, engine: "node"})',
       { id: `cache-test-${Date.now()}`, at: new Date().toISOString() },
     );
-    await sleep(1_100);
+    advance(1_100);
     expect(await topOf()).toEqual(['x:9', 'x:1', 'x:5']);
 
     // Without a new run, the change shows once the cached answer has expired: the first request
     // after that still gets the previous answer (while a fresh one loads), the following ones do not.
     await setScore('x:9', 0.01);
-    await sleep(TTL + 200);
+    advance(TTL + 200);
     expect(await topOf()).toEqual(['x:9', 'x:1', 'x:5']);
     let fresh: string[] = [];
+    // The refresh runs in the background: wait for it (a bounded poll), not for a clock.
     for (let i = 0; i < 40 && fresh[0] !== 'x:1'; i++) {
       await sleep(50);
       fresh = await topOf();
@@ -56,7 +63,7 @@ describe('cached rankings and profiles stay honest', () => {
   });
 
   it('never serves an answer older than its stale limit', async () => {
-    const strict = await startApi({ cache: { ttlMs: 300, staleMs: 300 } });
+    const strict = await startApi({ cache: { ttlMs: 300, staleMs: 300, now } });
     try {
       const who = await signIn(strict, 'cache-viewer-2', 'viewer');
       const top = async () =>
@@ -64,7 +71,7 @@ describe('cached rankings and profiles stay honest', () => {
           ?.accountId;
       expect(await top()).toBe('x:1');
       await setScore('x:7', 3);
-      await sleep(400);
+      advance(400);
       expect(await top()).toBe('x:7');
     } finally {
       await setScore('x:7', 0.25);

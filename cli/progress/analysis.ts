@@ -1,7 +1,7 @@
 // How a long analysis shows its phases: a bar per phase on a terminal, one line per phase otherwise
 // (logs, CI), nothing with --json.
 import cliProgress from 'cli-progress';
-import type { Phase, Progress } from './run.ts';
+import type { Phase, Progress } from '../../queries/analysis/run.ts';
 
 const LABEL: Record<Phase, string> = {
   read: 'reading the graph (accounts)',

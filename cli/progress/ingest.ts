@@ -1,13 +1,7 @@
 // Progress while loading: a bar with rows/s and the percentage of bytes read on a terminal, plain
 // periodic lines otherwise (logs, CI), nothing with --json.
 import cliProgress from 'cli-progress';
-
-export interface ProgressState {
-  bytesRead: number;
-  bytesTotal: number;
-  read: number;
-  started: number;
-}
+import type { ProgressState } from '../../ingest/pipeline.ts';
 
 interface Progress {
   update(s: ProgressState): void;

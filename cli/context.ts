@@ -3,7 +3,7 @@
 import { connectionFromEnv, openDb } from '../queries/connection.ts';
 import type { Db } from '../queries/db.ts';
 import { applySchema } from '../queries/schema.ts';
-import { localInstance, start } from '../neo4j/local.ts';
+import { localInstance, start } from '../neo4j/instance.ts';
 
 interface DbContext {
   db: Db;

@@ -3,7 +3,7 @@
 import { ConfigError } from '../queries/connection.ts';
 import { DatabaseError } from '../queries/db.ts';
 import { DomainError } from '../queries/errors.ts';
-import { LocalNeo4jError } from '../neo4j/local.ts';
+import { LocalNeo4jError } from '../neo4j/jars.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, rejected: 3 } as const;
 

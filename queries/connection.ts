@@ -1,7 +1,7 @@
 // Where the database is. With NEO4J_URI set, that server is used and nothing is started; otherwise
-// the project's local Neo4j instance (neo4j/local.ts) on 127.0.0.1 with its generated password.
+// the project's local Neo4j instance (neo4j/instance.ts) on 127.0.0.1 with its generated password.
 import { z } from 'zod';
-import { localInstance } from '../neo4j/local.ts';
+import { localInstance } from '../neo4j/instance.ts';
 import { Db, type DbOptions } from './db.ts';
 
 const ExternalEnv = z.object({
@@ -14,7 +14,7 @@ const ExternalEnv = z.object({
 });
 
 interface Connection extends DbOptions {
-  /** true when the project manages this Neo4j (neo4j/local.ts), false for NEO4J_URI. */
+  /** true when the project manages this Neo4j (neo4j/instance.ts), false for NEO4J_URI. */
   managed: boolean;
   instance?: string;
 }

@@ -6,7 +6,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { ensureClientBuilt } from '../server/client-build.ts';
-import { checkJava, ensureJars, freePort, localInstance, portOpen, status } from '../neo4j/local.ts';
+import { freePort, localInstance, portOpen, status } from '../neo4j/instance.ts';
+import { checkJava, ensureJars } from '../neo4j/jars.ts';
 
 function run(cmd: string, args: string[]): number {
   const r = spawnSync(cmd, args, { stdio: 'inherit' });

@@ -2,7 +2,8 @@
 // checks that server).
 import type { Command } from 'commander';
 import { connectionFromEnv, openDb } from '../../queries/connection.ts';
-import { NEO4J_VERSION, localInstance, start, status, stop } from '../../neo4j/local.ts';
+import { localInstance, start, status, stop } from '../../neo4j/instance.ts';
+import { NEO4J_VERSION } from '../../neo4j/jars.ts';
 import { applySchema } from '../../queries/schema.ts';
 import { fail, output } from '../output.ts';
 

@@ -1,7 +1,7 @@
 // demo: the README's run command. Starts the local Neo4j (unless NEO4J_URI), prepares the database,
 // builds the client when needed and serves it, printing the URL.
 import type { Command } from 'commander';
-import { localInstance, start } from '../../neo4j/local.ts';
+import { localInstance, start } from '../../neo4j/instance.ts';
 import { ensureDemoData } from '../../ingest/demo/ensure.ts';
 import { ensureDemoMentions } from '../../ingest/demo/mentions.ts';
 import { ensureAnalysis } from '../../queries/analysis/run.ts';

@@ -1,6 +1,6 @@
 // serve: the API and the built client on PORT (default 5173), printing the URL.
 import type { Command } from 'commander';
-import { localInstance, start } from '../../neo4j/local.ts';
+import { localInstance, start } from '../../neo4j/instance.ts';
 import { ensureClientBuilt } from '../../server/client-build.ts';
 import { startServer } from '../../server/serve.ts';
 import { withDb } from '../context.ts';

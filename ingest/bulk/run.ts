@@ -14,7 +14,8 @@
 // own half-finished import, and does the whole import again: the end state is that of one clean run.
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { adminImport, adminImportMemory, localInstance, start, stop } from '../../neo4j/local.ts';
+import { adminImport, adminImportMemory } from '../../neo4j/admin-import.ts';
+import { localInstance, start, stop } from '../../neo4j/instance.ts';
 import { connectionFromEnv, openDb } from '../../queries/connection.ts';
 import { loadCypher } from '../../queries/cypher.ts';
 import { int, type Db } from '../../queries/db.ts';

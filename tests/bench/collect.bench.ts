@@ -24,7 +24,7 @@ import { DEFAULT_HTTP, getJson, postJson, type HttpOptions } from '../../collect
 import { mastodon } from '../../collect/platforms/mastodon.ts';
 import { realClock, RateLimiter } from '../../collect/rate-limit.ts';
 import { runWatch, toUnits } from '../../collect/run.ts';
-import { localInstance, start } from '../../neo4j/local.ts';
+import { localInstance, start } from '../../neo4j/instance.ts';
 import { connectionFromEnv, openDb } from '../../queries/connection.ts';
 import type { Db } from '../../queries/db.ts';
 import { applySchema } from '../../queries/schema.ts';

@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateDemo } from '../../ingest/demo/generate.ts';
-import { localInstance } from '../../neo4j/local.ts';
+import { localInstance } from '../../neo4j/instance.ts';
 import { connectionFromEnv, openDb } from '../../queries/connection.ts';
 import type { Statement } from '../../queries/cypher.ts';
 

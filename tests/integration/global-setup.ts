@@ -1,7 +1,7 @@
 // Starts the local *test* Neo4j (instance "test", port 7688, its own data folder) so tests never touch
 // the app's data. With NEO4J_URI set, that server is used instead, but only when it is empty or
 // already marked as a Carecircle test database: the suites delete what they write.
-import { localInstance, start } from '../../neo4j/local.ts';
+import { localInstance, start } from '../../neo4j/instance.ts';
 import { connectionFromEnv, openDb } from '../../queries/connection.ts';
 import { applySchema } from '../../queries/schema.ts';
 import { markTestDatabase } from '../helpers/db.ts';

@@ -13,7 +13,7 @@
 // commands as one process (tests/helpers/cli.ts cliProcess), so a killed command is gone.
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { freePort, localInstance, portOpen, processRunning, start, status } from '../../neo4j/local.ts';
+import { freePort, localInstance, portOpen, processRunning, start, status } from '../../neo4j/instance.ts';
 import { connectionFromEnv, openDb } from '../../queries/connection.ts';
 import { applySchema } from '../../queries/schema.ts';
 import { markTestDatabase } from '../helpers/db.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
-import { processRunning } from '../../neo4j/local.ts';
+import { processRunning } from '../../neo4j/instance.ts';
 
 describe('the local Neo4j manager', () => {
   it('names the missing piece when Java is not installed', async () => {

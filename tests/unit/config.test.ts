@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, connectionFromEnv } from '../../queries/connection.ts';
 import { serverConfigFromEnv } from '../../server/config.ts';
-import { defaultPort, localInstance } from '../../neo4j/local.ts';
+import { defaultPort, localInstance } from '../../neo4j/instance.ts';
 
 describe('connectionFromEnv', () => {
   it('uses NEO4J_URI with its user, password and database', () => {

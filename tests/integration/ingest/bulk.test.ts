@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markerPath } from '../../../ingest/bulk/run.ts';
-import { localInstance } from '../../../neo4j/local.ts';
+import { localInstance } from '../../../neo4j/instance.ts';
 import { loadCypher } from '../../../queries/cypher.ts';
 import type { Db } from '../../../queries/db.ts';
 import { cliProcess, runCli } from '../../helpers/cli.ts';

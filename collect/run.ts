@@ -6,7 +6,8 @@
 // on the watch; what was committed stays.
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { applyBatch, rememberAccounts, TxStore, type GraphStore, type Unit } from '../ingest/load.ts';
+import { applyBatch, rememberAccounts, type GraphStore, type Unit } from '../ingest/decide.ts';
+import { TxStore } from '../queries/ingest-store.ts';
 import { validate } from '../ingest/pipeline.ts';
 import type { Envelope, PageMeta } from '../ingest/sources/envelope.ts';
 import { mastodonValue, type LocalIds } from '../ingest/sources/mastodon.ts';

@@ -199,6 +199,16 @@ async function touchInbox(tx: Tx): Promise<void> {
 }
 
 /** The token the inbox cache keys on: it changes with every write to mentions, from any process. */
+/** Whether the inbox holds any mention at all. */
+export async function anyMentions(db: Db): Promise<boolean> {
+  return (await db.read(loadCypher('mentions/any'))).length > 0;
+}
+
+/** For the demo's planted posts: the most followed accounts that are not a hospital. */
+export async function demoAuthors(db: Db, limit: number): Promise<string[]> {
+  return (await db.read(loadCypher('mentions/demo-authors'), { limit: int(limit) })).map((r) => String(r.id));
+}
+
 export async function inboxVersion(db: Db): Promise<string> {
   const [row] = await db.read(loadCypher('mentions/inbox-version'));
   return `${String(row?.version ?? 'none')}:${String(row?.mentions ?? 0)}`;

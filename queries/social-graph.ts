@@ -22,3 +22,9 @@ export async function resetSocialGraph(db: Db, all = false): Promise<void> {
   await db.autoCommit(loadCypher('ingest/reset-relationships'));
   await db.autoCommit(loadCypher(all ? 'ingest/reset-all' : 'ingest/reset-social'));
 }
+
+/** Whether the graph holds any account (the demo loads only into an empty one). */
+export async function hasAccounts(db: Db): Promise<boolean> {
+  const [row] = await db.read(loadCypher('ingest/has-accounts'));
+  return row?.present === true;
+}

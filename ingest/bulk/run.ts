@@ -17,8 +17,14 @@ import path from 'node:path';
 import { adminImport, adminImportMemory } from '../../neo4j/admin-import.ts';
 import { localInstance, start, stop } from '../../neo4j/instance.ts';
 import { connectionFromEnv, openDb } from '../../queries/connection.ts';
-import { loadCypher } from '../../queries/cypher.ts';
-import { int, type Db } from '../../queries/db.ts';
+import {
+  databaseOccupied,
+  fillPosts,
+  keptNodes,
+  restoreKeptNodes,
+  type KeptNode,
+} from '../../queries/bulk.ts';
+import type { Db } from '../../queries/db.ts';
 import { applySchema } from '../../queries/schema.ts';
 import { ingestFiles, type IngestOptions, type Summary } from '../pipeline.ts';
 import { BulkStore } from './store.ts';
@@ -41,10 +47,6 @@ export interface BulkReport {
   resumed: boolean;
 }
 
-interface KeptNode {
-  labels: string[];
-  properties: { key: string; value: unknown; integer: boolean }[];
-}
 interface Marker {
   startedAt: string;
   keep: KeptNode[];
@@ -109,15 +111,13 @@ export async function bulkIngest(
   } else {
     await start(inst, { log });
     marker = await withLocalDb(async (db) => {
-      const [occupied] = await db.read(loadCypher('ingest/bulk-occupied'));
-      if (occupied?.records || occupied?.relationships) {
+      if (await databaseOccupied(db)) {
         throw new BulkRefusedError(
           `the database of the local Neo4j "${inst.name}" is not empty: --bulk loads an empty database only (it replaces the store). ` +
             'Load with the normal ingest (without --bulk), or empty it first with `npm run cli -- reset --yes --all`',
         );
       }
-      const keep = (await db.read(loadCypher('ingest/bulk-kept-nodes'))) as unknown as KeptNode[];
-      return { startedAt: new Date().toISOString(), keep };
+      return { startedAt: new Date().toISOString(), keep: await keptNodes(db) };
     });
     // Written whole or not at all (rename), so a kill cannot leave half a list of nodes to keep.
     writeFileSync(`${markerPath(inst.home)}.tmp`, JSON.stringify(marker));
@@ -184,14 +184,8 @@ export async function bulkIngest(
     phases.schema = secs(t);
     log(`bulk: constraints and indexes built in ${phases.schema} s`);
     t = Date.now();
-    const nodes = marker.keep.map((n) => ({
-      labels: n.labels,
-      properties: Object.fromEntries(
-        n.properties.map((p) => [p.key, p.integer && typeof p.value === 'number' ? int(p.value) : p.value]),
-      ),
-    }));
-    if (nodes.length) await db.write(loadCypher('ingest/bulk-restore-nodes'), { nodes });
-    if (store.postFills.length) await db.write(loadCypher('ingest/merge-posts'), { posts: store.postFills });
+    await restoreKeptNodes(db, marker.keep);
+    await fillPosts(db, store.postFills);
   });
   rmSync(markerPath(inst.home), { force: true });
   rmSync(workDir, { recursive: true, force: true });

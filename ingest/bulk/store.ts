@@ -27,7 +27,7 @@ import {
   type TaggedRow,
   type Unit,
   type UsedRow,
-} from '../load.ts';
+} from '../decide.ts';
 import { CsvOut } from './csv-out.ts';
 import { Counters, IntColumn } from './columns.ts';
 import { PairIndex, PairSet } from './pairs.ts';

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadCypher } from '../../queries/cypher.ts';
+import { hasAccounts } from '../../queries/social-graph.ts';
 import type { Db } from '../../queries/db.ts';
 import { ingestFiles, type Summary } from '../pipeline.ts';
 import { defaultRejectsPath, RejectsFile } from '../rejects.ts';
@@ -12,18 +12,13 @@ import { generateDemo } from './generate.ts';
 const DEMO_SEED = 42;
 const DEMO_ACCOUNTS = 2000;
 
-async function hasSocialData(db: Db): Promise<boolean> {
-  const [row] = await db.read(loadCypher('ingest/has-accounts'));
-  return row?.present === true;
-}
-
 /** Loads the demo network into an empty graph; returns the ingest summary, or null when data was there. */
 export async function ensureDemoData(
   db: Db,
   log: (line: string) => void,
   opts: { accounts?: number; seed?: number } = {},
 ): Promise<Summary | null> {
-  if (await hasSocialData(db)) return null;
+  if (await hasAccounts(db)) return null;
   const accounts = opts.accounts ?? DEMO_ACCOUNTS;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'carecircle-demo-'));
   try {

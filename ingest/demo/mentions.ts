@@ -7,11 +7,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadCypher } from '../../queries/cypher.ts';
-import { int, type Db } from '../../queries/db.ts';
+import type { Db } from '../../queries/db.ts';
 import { getIdentity, setIdentity } from '../../queries/identity.ts';
 import type { IdentityInput } from '../../queries/listening/contract.ts';
-import { scanMentions, setMentionState } from '../../queries/mentions.ts';
+import { anyMentions, demoAuthors, scanMentions, setMentionState } from '../../queries/mentions.ts';
 import { setRelationship } from '../../queries/outreach/records.ts';
 import { ingestFiles } from '../pipeline.ts';
 import { RejectsFile } from '../rejects.ts';
@@ -64,11 +63,9 @@ export async function ensureDemoMentions(
   now = new Date(),
 ): Promise<void> {
   const identity = await getIdentity(db);
-  if (identity.names.length || (await db.read(loadCypher('mentions/any'))).length) return;
+  if (identity.names.length || (await anyMentions(db))) return;
   await setIdentity(db, 'demo', DEMO_IDENTITY);
-  const authors = (await db.read(loadCypher('mentions/demo-authors'), { limit: int(80) })).map((r) =>
-    String(r.id),
-  );
+  const authors = await demoAuthors(db, 80);
   if (authors.length < 40) return;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'carecircle-demo-mentions-'));
   const at = (hours: number) => new Date(now.getTime() - hours * 3_600_000).toISOString();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorConflicts, prepare, type Unit } from '../../../ingest/load.ts';
+import { authorConflicts, prepare, type Unit } from '../../../ingest/decide.ts';
 import type { CanonicalRecord } from '../../../queries/model.ts';
 
 const post = (id: string, author: string, target = 'csv:z'): CanonicalRecord => ({

@@ -1,12 +1,15 @@
-// Batched writes: one transaction per batch of units (a unit is what one input row became). In that
-// transaction the loader first reads which of the batch's keys exist, then MERGEs the nodes on their
+// What a batch of units (a unit is what one input row became) writes, decided once for every path:
+// the transactional ingest (ingest/tx-writer.ts, through queries/ingest-store.ts), the collectors
+// (collect/run.ts) and `ingest --bulk` (ingest/bulk/store.ts, in memory).
+//
+// In one transaction a batch first reads which of its keys exist, then MERGEs the nodes on their
 // constrained keys, CREATEs the posts and relationships that were missing, and adds exactly those
 // relationships to the INTERACTS / USED summaries. A relationship exists if and only if it was counted,
 // so a batch written again — a second run, or a rerun after a kill — changes nothing. Plans have no
 // Eager operator (tests/integration/ingest checks with EXPLAIN). One ingest at a time per database:
 // two concurrent runs of the same rows could both find a relationship missing.
 //
-// What to write is decided by `applyBatch` against a `GraphStore`: the Neo4j transaction here, or the
+// What to write is decided by `applyBatch` against a `GraphStore`: a Neo4j transaction, or the
 // in-memory model of `ingest --bulk` (ingest/bulk/store.ts). One decision procedure for both paths is
 // what makes the bulk import produce the same graph, duplicates, rejects and counts as this one.
 //
@@ -15,8 +18,6 @@
 // data error: that row is refused whole, in the same transaction that reads the stored authors, so a
 // rerun decides it the same way.
 import { INTERACTION_TYPES } from '../queries/contract.ts';
-import { loadCypher } from '../queries/cypher.ts';
-import { ConstraintViolationError, type Db, type Tx } from '../queries/db.ts';
 import type { CanonicalRecord } from '../queries/model.ts';
 import { applyObservation, emptyValues, sameValues, type AccountValues } from './accounts.ts';
 
@@ -236,100 +237,18 @@ export interface GraphStore {
   addInteracts(pairs: PairRow[]): Promise<void>;
 }
 
-/** Account ids this run has written, so later batches skip merging them again (bounded memory). */
-const KNOWN_LIMIT = 500_000;
-
 /** What a batch writer gives the pipeline: the units that changed the graph and those refused. */
 export interface BatchWriter {
   write(units: Unit[]): Promise<BatchResult>;
 }
 
-export class Loader implements BatchWriter {
-  private readonly known = new Set<string>();
-  constructor(private readonly db: Db) {}
-
-  /** Writes one batch in one transaction. */
-  async write(units: Unit[]): Promise<BatchResult> {
-    let result: Awaited<ReturnType<typeof applyBatch>>;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        result = await this.db.writeTx(
-          (tx) => applyBatch(new TxStore(tx), units, this.known),
-          'ingest/batch',
-        );
-        break;
-      } catch (err) {
-        // A post or account created by another transaction after this one looked (a killed run whose
-        // last commit was still landing, an ingest job started from the web app) breaks a uniqueness
-        // constraint. The batch rolled back as a whole; run it again and the lookups will see it.
-        if (!(err instanceof ConstraintViolationError) || attempt >= 3) throw err;
-      }
-    }
-    // Only after the commit: a rolled-back batch must not make later ones skip its accounts.
-    rememberAccounts(this.known, result.prepared);
-    return { changed: result.changed, rejected: result.rejected };
-  }
-}
+/** Account ids this run has written, so later batches skip merging them again (bounded memory). */
+const KNOWN_LIMIT = 500_000;
 
 export function rememberAccounts(known: Set<string>, p: Prepared): void {
   if (known.size > KNOWN_LIMIT) known.clear();
   for (const a of p.stubs) known.add(a.id);
   for (const a of p.accounts) known.add(a.record.id);
-}
-
-/** The ingest statements in one Neo4j transaction. */
-export class TxStore implements GraphStore {
-  constructor(private readonly tx: Tx) {}
-
-  async accountValues(ids: string[]) {
-    const stored = new Map<string, AccountValues>();
-    for (const row of await this.tx.run(loadCypher('ingest/existing-accounts'), { ids })) {
-      const { id, ...values } = row;
-      stored.set(String(id), values as AccountValues);
-    }
-    return stored;
-  }
-  async mergeAccounts(accounts: AccountRow[]) {
-    await this.tx.run(loadCypher('ingest/merge-accounts'), { accounts });
-  }
-  async mergeStubs(accounts: { id: string; platform: string }[]) {
-    await this.tx.run(loadCypher('ingest/merge-stubs'), { accounts });
-  }
-  async mergeHashtags(tags: string[]) {
-    await this.tx.run(loadCypher('ingest/merge-hashtags'), { tags });
-  }
-  async existingPosts(ids: string[]) {
-    const found = await this.tx.run(loadCypher('ingest/existing-posts'), { ids });
-    return new Map(found.map((r) => [String(r.id), r.author == null ? null : String(r.author)]));
-  }
-  async createPosts(posts: FreshPost[]) {
-    await this.tx.run(loadCypher('ingest/create-posts'), { posts });
-  }
-  async mergePosts(posts: PostRow[]) {
-    await this.tx.run(loadCypher('ingest/merge-posts'), { posts });
-  }
-  existingTagged(rows: TaggedRow[]) {
-    return this.existing('tagged', rows);
-  }
-  async createTagged(rows: TaggedRow[]) {
-    await this.tx.run(loadCypher('ingest/create-tagged'), { rows });
-  }
-  existingRels(name: RelStatement, rows: RelRow[]) {
-    return this.existing(name, rows);
-  }
-  async createRels(name: RelStatement, rows: RelRow[]) {
-    await this.tx.run(loadCypher(`ingest/create-${name}`), { rows });
-  }
-  async addUsed(rows: UsedRow[]) {
-    await this.tx.run(loadCypher('ingest/add-used'), { rows });
-  }
-  async addInteracts(pairs: PairRow[]) {
-    await this.tx.run(loadCypher('ingest/add-interacts'), { pairs });
-  }
-  private async existing(name: string, rows: { i: number }[]): Promise<Set<number>> {
-    const found = await this.tx.run(loadCypher(`ingest/existing-${name}`), { rows });
-    return new Set(found.map((r) => Number(r.i)));
-  }
 }
 
 async function writeAccounts(store: GraphStore, p: Prepared, changed: Set<number>, known: Set<string>) {

@@ -29,7 +29,11 @@ export const CommunityDetail = Community.extend({
 });
 export type CommunityDetail = z.infer<typeof CommunityDetail>;
 
-export const CommunityId = z.coerce.number().int().min(0);
+/**
+ * A community asked for by number (`/api/communities/7`, `--community 7`): Louvain's non-negative
+ * integer label, coerced from text. What a graph node carries is graph.ts's CommunityId.
+ */
+export const CommunityNumber = z.coerce.number().int().min(0);
 
 /** How many communities a list holds at most (largest first): a big graph has thousands of small ones. */
 export const CommunityLimit = z.coerce.number().int().min(1).max(2000).default(500);
@@ -43,6 +47,6 @@ export async function listCommunities(db: Db, limit = 500): Promise<Community[]>
 
 /** One community, or null when no community has that id. */
 export async function getCommunity(db: Db, id: number): Promise<CommunityDetail | null> {
-  const [row] = await db.read(loadCypher('analysis/get-community'), { id: int(CommunityId.parse(id)) });
+  const [row] = await db.read(loadCypher('analysis/get-community'), { id: int(CommunityNumber.parse(id)) });
   return row ? CommunityDetail.parse(row) : null;
 }

@@ -8,7 +8,7 @@ import { int, type Db, type Row } from './db.ts';
 import { Stage } from './outreach/model.ts';
 import { WINDOW_TYPES, type PostWindow } from './window.ts';
 
-/** Community ids are whatever analysis wrote (numbers from Louvain, or strings). */
+/** A community id as stored on an Account and a Community: whatever analysis wrote (numbers from Louvain, or strings). A community asked for by number is communities.ts's CommunityNumber. */
 export const CommunityId = z.union([z.number(), z.string()]);
 
 /** `?community=7` arrives as text; analysis stores Louvain's integer labels as numbers. */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import {
   Community,
   CommunityDetail,
-  CommunityId,
+  CommunityNumber,
   CommunityLimit,
   getCommunity,
   listCommunities,
@@ -37,7 +37,7 @@ const communities: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['communities'],
         summary: 'One community with its top accounts',
-        params: z.object({ id: CommunityId.max(Number.MAX_SAFE_INTEGER) }),
+        params: z.object({ id: CommunityNumber.max(Number.MAX_SAFE_INTEGER) }),
         response: { 200: CommunityDetail, 404: ErrorBody },
       },
       config: { access: 'viewer' },

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, pageAtRest } from '../helpers/browser.ts';
 import { startDemoApp, type DemoApp } from './demo-app.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -61,7 +61,7 @@ describe('accessibility of every view (axe-core, WCAG 2 A/AA)', () => {
     await page.goto(`${demo.url}/?view=${view}`);
     await expect.poll(() => page.getByTestId('signed-in-user').count(), { timeout: 15_000 }).toBe(1);
     await expect.poll(ready, { timeout: 30_000 }).toBeTruthy();
-    await page.waitForTimeout(500);
+    await pageAtRest(page);
   };
 
   it('the sign-in page', async () => {
@@ -84,7 +84,7 @@ describe('accessibility of every view (axe-core, WCAG 2 A/AA)', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.locator('table.data-table tbody tr').first().click();
     await expect.poll(() => page.getByTestId('account-timeline').count(), { timeout: 15_000 }).toBe(1);
-    await page.waitForTimeout(500);
+    await pageAtRest(page);
     expect(await seriousViolations(page)).toEqual([]);
   });
 

@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { launchBrowser, screenshotDir } from '../helpers/browser.ts';
+import { graphAtRest, launchBrowser, screenshotDir } from '../helpers/browser.ts';
 import { resetGraph, testDb } from '../helpers/db.ts';
 import { startTestServer } from '../helpers/server.ts';
 import { seedGraph } from '../integration/server/seed.ts';
@@ -97,7 +97,10 @@ describe('Content-Security-Policy in Chromium', () => {
       .toBeGreaterThan(0);
     await page.screenshot({ path: `${screenshotDir}/csp-admin.png`, fullPage: true });
     await page.getByRole('link', { name: 'Explore' }).click();
-    await page.waitForTimeout(1500);
+    await expect
+      .poll(() => page.getByTestId('graph-status').textContent(), { timeout: 30_000 })
+      .toMatch(/\d+ accounts/);
+    await graphAtRest(page);
     await page.screenshot({ path: `${screenshotDir}/csp-explore.png` });
     expect(await violations()).toEqual([]);
     await page.context().close();

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshotDir } from '../helpers/browser.ts';
+import { launchBrowser, pageAtRest, screenshotDir } from '../helpers/browser.ts';
 import { startDemoApp, type DemoApp } from './demo-app.ts';
 
 const SIZES = [
@@ -24,7 +24,7 @@ describe('the daily outreach tools in the web app', () => {
   const shots = async (name: string) => {
     for (const size of SIZES) {
       await page.setViewportSize(size);
-      await page.waitForTimeout(300);
+      await pageAtRest(page);
       await page.screenshot({ path: `${screenshotDir}/daily-${name}-${size.width}x${size.height}.png` });
     }
     await page.setViewportSize(SIZES[0]);

@@ -329,6 +329,7 @@ describe('explore in the web app', () => {
     await graphLoaded();
     expect(await difference(first, await settled())).toBeLessThan(SAME);
     await page.getByRole('button', { name: 'Run layout' }).click();
+    // The layout runs for as long as the person lets it: a second and a half here, on purpose.
     await page.waitForTimeout(1500);
     await page.getByRole('button', { name: 'Stop layout' }).click();
     // ForceAtlas2 from the stored map moves nodes: a visibly different picture.

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshotDir } from '../helpers/browser.ts';
+import { graphAtRest, launchBrowser, screenshotDir } from '../helpers/browser.ts';
 import { startDemoApp, type DemoApp } from './demo-app.ts';
 
 interface Target {
@@ -57,7 +57,7 @@ describe('outreach flow in the web app', () => {
     await expect
       .poll(() => page.locator('[data-testid="graph-canvas"] canvas').count(), { timeout: 30_000 })
       .toBeGreaterThan(0);
-    await page.waitForTimeout(2500); // let the first layout settle before the picture
+    await graphAtRest(page);
     await shot('explore');
   });
 
@@ -276,7 +276,7 @@ describe('outreach flow in the web app', () => {
     await expect
       .poll(() => page.getByTestId('graph-status').textContent(), { timeout: 30_000 })
       .toMatch(/accounts/);
-    await page.waitForTimeout(1500);
+    await graphAtRest(page);
     await shot('explore-account');
   });
 });

@@ -56,6 +56,8 @@ async function serveInChild(env: NodeJS.ProcessEnv = {}) {
     url,
     state,
     messages: () => logs().map((l) => l.msg),
+    /** The end of the child's log, for a failure message: why it exited as it did. */
+    tail: () => out.split('\n').slice(-12).join('\n'),
     kill: () => {
       if (state.exit === undefined) child.kill('SIGKILL');
     },
@@ -158,7 +160,7 @@ describe('SIGTERM shuts the server down gracefully', () => {
 
       server.child.kill('SIGTERM');
       await until('the process to exit', () => server.state.exit !== undefined, 120_000);
-      expect(server.state.exit).toEqual({ code: 0, signal: null });
+      expect(server.state.exit, server.tail()).toEqual({ code: 0, signal: null });
       // The job was not cut short: every row of the file is in the graph.
       const [after] = await db.read(loadCypher('ingest/stats'));
       expect(Number(after?.mention)).toBe(rows);

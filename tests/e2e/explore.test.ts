@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshotDir } from '../helpers/browser.ts';
+import { graphAtRest, launchBrowser, screenshotDir } from '../helpers/browser.ts';
 import { startDemoApp, type DemoApp } from './demo-app.ts';
 
 interface ApiNode {
@@ -43,17 +43,7 @@ describe('explore in the web app', () => {
   const canvas = () => page.getByTestId('graph-canvas');
   const linkTypes = () => page.getByRole('group', { name: 'Links by type' });
   /** The graph's picture once it stops changing (edges fill in over a few frames after a draw). */
-  const settled = async (): Promise<Buffer> => {
-    await page.mouse.move(1, 1); // no hover tooltip or highlight in the picture
-    let before = await canvas().screenshot();
-    for (let i = 0; i < 40; i++) {
-      await page.waitForTimeout(400);
-      const now = await canvas().screenshot();
-      if (now.equals(before)) return now;
-      before = now;
-    }
-    throw new Error('the graph kept changing for 16 s');
-  };
+  const settled = (): Promise<Buffer> => graphAtRest(page, 400, 16_000);
   /**
    * Share of pixels that differ between two pictures of the graph (any channel by more than 24 of 255),
    * decoded in a blank page. WebGL in software antialiases the same lines a little differently from one

@@ -43,15 +43,16 @@ export async function pageAtRest(page: Page, timeoutMs = 10_000): Promise<void> 
 /**
  * Waits until the graph's picture stops changing (edges fill in over a few frames and the map may
  * still move after a draw): two pictures in a row alike, taken `intervalMs` apart, at most `maxMs`.
+ * Returns that picture.
  */
-export async function graphAtRest(page: Page, intervalMs = 300, maxMs = 20_000): Promise<void> {
+export async function graphAtRest(page: Page, intervalMs = 300, maxMs = 20_000): Promise<Buffer> {
   const canvas = page.getByTestId('graph-canvas');
   await page.mouse.move(1, 1); // no hover highlight in the picture
   let before = await canvas.screenshot();
   for (let waited = 0; waited < maxMs; waited += intervalMs) {
     await page.waitForTimeout(intervalMs);
     const now = await canvas.screenshot();
-    if (now.equals(before)) return;
+    if (now.equals(before)) return now;
     before = now;
   }
   throw new Error(`the graph kept changing for ${maxMs / 1000} s`);

@@ -37,6 +37,7 @@ import watchRoutes from './routes/watches.ts';
 import { WatchScheduler, type SchedulerOptions } from '../collect/scheduler.ts';
 import { archiveDirFromEnv } from '../collect/archive.ts';
 import { defaultRunners, type JobRunners } from './jobs/runners.ts';
+import { JobStore } from './jobs/store.ts';
 import { SessionStore } from './auth/sessions.ts';
 import type { GraphCacheOptions } from './graph/cache.ts';
 
@@ -78,6 +79,8 @@ export interface AppOptions {
 declare module 'fastify' {
   interface FastifyInstance {
     watchScheduler: WatchScheduler;
+    /** The running and recent jobs; shutdown drains them (serve.ts). */
+    jobs: JobStore;
   }
 }
 
@@ -170,7 +173,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.decorate('watchScheduler', scheduler);
   await app.register(watchRoutes, { scheduler });
+  const jobs = new JobStore();
+  app.decorate('jobs', jobs);
   await app.register(jobRoutes, {
+    jobs,
     runners: opts.jobRunners ?? defaultRunners,
     importDir: opts.importDir ?? process.env.CARECIRCLE_IMPORT_DIR ?? 'import',
   });

@@ -39,9 +39,18 @@ export class JobBusyError extends Error {
   }
 }
 
+/** The server is shutting down: it finishes the jobs it has but starts no new one. */
+export class JobsClosedError extends Error {
+  override name = 'JobsClosedError';
+  constructor() {
+    super('the server is shutting down and starts no new job; try again once it is back');
+  }
+}
+
 export class JobStore {
   private readonly jobs = new Map<string, Job>();
   private readonly done = new Map<string, Promise<void>>();
+  private draining = false;
 
   /** Starts the work in the background and returns the job at once. */
   start(
@@ -50,6 +59,7 @@ export class JobStore {
     params: Record<string, unknown>,
     work: (progress: ReportProgress) => Promise<unknown>,
   ): Job {
+    if (this.draining) throw new JobsClosedError();
     const running = [...this.jobs.values()].find((j) => j.kind === kind && j.status === 'running');
     if (running) throw new JobBusyError(running);
     const job: Job = {
@@ -99,9 +109,19 @@ export class JobStore {
     return [...this.jobs.values()].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   }
 
-  /** Resolves when every job has finished (graceful shutdown waits for this). */
+  /** Resolves when every job has finished. */
   async settled(): Promise<void> {
     await Promise.all(this.done.values());
+  }
+
+  /**
+   * Graceful shutdown: refuses new jobs from now on and resolves when the running ones have
+   * finished. However long that takes: an ingest of a big file may need minutes, and cutting it
+   * short is what a second signal is for.
+   */
+  drain(): Promise<void> {
+    this.draining = true;
+    return this.settled();
   }
 
   /** Keeps the last 100 finished jobs. */

@@ -5,27 +5,23 @@ import { z } from 'zod';
 import { recordAudit } from '../../queries/audit.ts';
 import { importPaths, JobRequest, type JobRunners } from '../jobs/runners.ts';
 import { ImportFile, listImportFolder } from '../jobs/import-folder.ts';
-import { Job, JobBusyError, JobStore } from '../jobs/store.ts';
+import { Job, JobBusyError, JobsClosedError, type JobStore } from '../jobs/store.ts';
 import { currentUser } from '../plugins/auth.ts';
 import { HttpError } from '../plugins/errors.ts';
 import { ErrorBody } from './common.ts';
 
 interface JobRouteOptions {
+  jobs: JobStore;
   runners: JobRunners;
   importDir: string;
 }
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    jobs: JobStore;
-  }
-}
-
 const jobs: FastifyPluginAsyncZod<JobRouteOptions> = async (app, opts) => {
-  app.decorate('jobs', new JobStore());
-  // Graceful shutdown: let a running job finish its current work before the driver closes.
+  // Graceful shutdown: let a running job finish before the driver closes. serve.ts drains the
+  // jobs before app.close(), because Fastify gives a close hook only pluginTimeout (10 s) and an
+  // ingest under load can take longer; this hook covers a close called any other way.
   app.addHook('preClose', async () => {
-    await app.jobs.settled();
+    await opts.jobs.drain();
   });
 
   app.post(
@@ -35,7 +31,7 @@ const jobs: FastifyPluginAsyncZod<JobRouteOptions> = async (app, opts) => {
         tags: ['jobs'],
         summary: 'Start an analysis, an ingest or a listening scan (admin)',
         body: JobRequest,
-        response: { 202: Job, 400: ErrorBody, 409: ErrorBody },
+        response: { 202: Job, 400: ErrorBody, 409: ErrorBody, 503: ErrorBody },
       },
       config: { access: 'admin' },
     },
@@ -45,7 +41,7 @@ const jobs: FastifyPluginAsyncZod<JobRouteOptions> = async (app, opts) => {
       let job: Job;
       try {
         if (body.kind === 'analyze') {
-          job = app.jobs.start('analyze', actor, { ...body }, (progress) =>
+          job = opts.jobs.start('analyze', actor, { ...body }, (progress) =>
             // A finished job changed the graph: cached rankings and profiles are out of date.
             opts.runners.analyze(app.db, body, progress).finally(() => {
               app.graphCache.clear();
@@ -53,12 +49,12 @@ const jobs: FastifyPluginAsyncZod<JobRouteOptions> = async (app, opts) => {
             }),
           );
         } else if (body.kind === 'scan') {
-          job = app.jobs.start('scan', actor, { ...body }, (progress) =>
+          job = opts.jobs.start('scan', actor, { ...body }, (progress) =>
             opts.runners.scan(app.db, body, progress).finally(() => app.inboxCache.changed()),
           );
         } else {
           const paths = await importPaths(body.files, opts.importDir);
-          job = app.jobs.start('ingest', actor, { ...body }, (progress) =>
+          job = opts.jobs.start('ingest', actor, { ...body }, (progress) =>
             opts.runners.ingest(app.db, { ...body, paths }, progress).finally(() => {
               app.graphCache.clear();
               app.inboxCache.changed();
@@ -69,6 +65,7 @@ const jobs: FastifyPluginAsyncZod<JobRouteOptions> = async (app, opts) => {
         if (err instanceof JobBusyError) {
           throw new HttpError(409, 'conflict', err.message, { job: err.running.id });
         }
+        if (err instanceof JobsClosedError) throw new HttpError(503, 'unavailable', err.message);
         throw err;
       }
       await recordAudit(app.db, {
@@ -115,7 +112,7 @@ const jobs: FastifyPluginAsyncZod<JobRouteOptions> = async (app, opts) => {
       config: { access: 'admin' },
     },
     async (req) => {
-      const job = app.jobs.get(req.params.id);
+      const job = opts.jobs.get(req.params.id);
       if (!job) throw new HttpError(404, 'not_found', `no job ${req.params.id}`);
       return job;
     },
@@ -131,7 +128,7 @@ const jobs: FastifyPluginAsyncZod<JobRouteOptions> = async (app, opts) => {
       },
       config: { access: 'admin' },
     },
-    async () => ({ items: app.jobs.list() }),
+    async () => ({ items: opts.jobs.list() }),
   );
 };
 export default jobs;

@@ -13,7 +13,7 @@
 // Before step 1 each program draws one throwaway item (warm-up.ts), so that WebGL in software compiles
 // its pipelines while the slices run.
 // Steps 2 and 3 read Sigma's private fields, so a Sigma upgrade can break them: the bench page's
-// check (client/bench/check-sliced.ts, run by tests/e2e/sliced-sigma.test.ts) compares the buffers
+// check (tests/bench/client/check-sliced.ts, run by tests/e2e/sliced-sigma.test.ts) compares the buffers
 // and ids of this refresh with those of Sigma's own on the same graph.
 // Later full refreshes (a setting changed) are Sigma's own, in one task.
 import Sigma from 'sigma';

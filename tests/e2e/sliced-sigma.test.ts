@@ -3,11 +3,25 @@
 // (SwiftShader), the same graph goes through its sliced refresh and through Sigma's own, and the
 // buffers, picking ids and display data must agree: the test that fails if a Sigma upgrade changes
 // what the sliced refresh relies on.
-import { describe, expect, it } from 'vitest';
-import { useClientInBrowser } from '../helpers/server.ts';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { benchPageDir, buildBenchPage } from '../bench/client/build.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { serveStatic } from '../helpers/static-server.ts';
 
 describe('the sliced first refresh of the graph renderer', () => {
-  const suite = useClientInBrowser();
+  // The check runs on the benchmark page (built on its own: the app does not carry it); it needs
+  // no API and no Neo4j.
+  const suite = {} as { browser: Browser; server: { url: string; close: () => void } };
+  beforeAll(async () => {
+    await buildBenchPage();
+    suite.server = await serveStatic(benchPageDir);
+    suite.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    suite.server?.close();
+  });
 
   // 4k edges are drawn as quads (EdgeRectangleProgram), 30k as progressive lines.
   it.each([

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { runInSlices, runAtOnce } from '../../../client/lib/slices.ts';
 import { buildDrawGraph, buildDrawGraphInSlices } from '../../../client/graph/build.ts';
-import { syntheticGraph } from '../../../client/bench/synthetic.ts';
+import { syntheticGraph } from '../../../tests/bench/client/synthetic.ts';
 import { FIRST_CHUNK, MAX_FRAMES, nextChunk, TARGET_FRAME_MS } from '../../../client/graph/edge-chunks.ts';
 import { visibleLayers } from '../../../client/graph/idle-layers.ts';
 

@@ -5,10 +5,10 @@
 // tests/e2e/sliced-sigma.test.ts through the bench page (`/?bench=N&check=sliced`).
 import Sigma from 'sigma';
 import { drawDiscNodeLabel } from 'sigma/rendering';
-import type { DrawEdge, DrawGraph, DrawNode } from '../graph/build.ts';
-import { rendererSettings } from '../graph/GraphCanvas.tsx';
-import { makeEdgeReducer, makeNodeReducer } from '../graph/reducers.ts';
-import { SlicedSigma } from '../graph/sliced-sigma.ts';
+import type { DrawEdge, DrawGraph, DrawNode } from '../../../client/graph/build.ts';
+import { rendererSettings } from '../../../client/graph/GraphCanvas.tsx';
+import { makeEdgeReducer, makeNodeReducer } from '../../../client/graph/reducers.ts';
+import { SlicedSigma } from '../../../client/graph/sliced-sigma.ts';
 
 export interface SlicedCheck {
   nodes: number;

@@ -1,8 +1,8 @@
 // A seeded synthetic graph in the same shape as GET /api/graph, for the client benchmark: planted
 // communities (most links inside one), heavy-tailed scores, and a few outreach stages.
-import { seededRng } from '../../queries/random.ts';
-import type { GraphData } from '../graph/build.ts';
-import type { GraphEdgeData, GraphNodeData, Stage } from '../api/types.ts';
+import { seededRng } from '../../../queries/random.ts';
+import type { GraphData } from '../../../client/graph/build.ts';
+import type { GraphEdgeData, GraphNodeData, Stage } from '../../../client/api/types.ts';
 
 export function syntheticGraph(opts: {
   nodes: number;

@@ -1,12 +1,28 @@
-// The client benchmark page (`/?bench=NODES&edges=EDGES`): a synthetic graph drawn by the same builder
-// and Sigma settings as Explore, with hooks the Playwright script (tests/bench/client.bench.ts) calls:
-// time to first render, frames per second during a scripted pan, and the longest main-thread block.
-import { buildDrawGraphInSlices } from '../graph/build.ts';
-import { nextTask } from '../lib/slices.ts';
-import { openRenderer, type RendererOptions } from '../graph/GraphCanvas.tsx';
-import type { EdgeProgress } from '../graph/progressive-edges.ts';
+// The client benchmark page (`?bench=NODES&edges=EDGES`, built only for the bench: page.ts): a
+// synthetic graph drawn by the same builder and Sigma settings as Explore, with hooks the Playwright
+// script (tests/bench/client.bench.ts) calls: time to first render, frames per second during a
+// scripted pan, and the longest main-thread block. `&renderer=v4` draws the same graph with Sigma 4
+// as it comes (renderer-v4.ts), to decide by measurement whether to move to it.
+import { buildDrawGraphInSlices, type DrawGraph } from '../../../client/graph/build.ts';
+import { nextTask } from '../../../client/lib/slices.ts';
+import { openRenderer, type RendererOptions } from '../../../client/graph/GraphCanvas.tsx';
+import type { EdgeProgress } from '../../../client/graph/progressive-edges.ts';
 import { syntheticGraph } from './synthetic.ts';
 import { checkSlicedRefresh, type SlicedCheck } from './check-sliced.ts';
+import { openSigma4 } from './renderer-v4.ts';
+
+/** What the harness needs of a renderer, whichever Sigma draws: both versions offer these. */
+export interface BenchRenderer {
+  getCamera(): {
+    getState(): { x: number; y: number; ratio: number; angle: number };
+    animate(
+      state: { x: number; y: number; ratio: number },
+      opts: { duration: number; easing: 'linear' },
+    ): Promise<void>;
+  };
+  on(event: 'afterRender', fn: () => void): unknown;
+  off(event: 'afterRender', fn: () => void): unknown;
+}
 
 interface BenchResult {
   nodes: number;
@@ -87,15 +103,21 @@ export function runBench(root: HTMLElement, params: URLSearchParams): void {
   const data = syntheticGraph({ nodes: n, edges: m, seed: 42 });
   const t1 = performance.now();
   let loadFrom = t1;
-  let sigma: Awaited<ReturnType<typeof openRenderer>> | null = null;
+  const v4 = params.get('renderer') === 'v4';
+  let sigma: BenchRenderer | null = null;
 
   /** Edges drawn so far, when the edge program draws progressively (else all at once). */
   const progress = (): EdgeProgress | null => {
+    if (v4) return null; // Sigma 4 draws every edge in the frame that shows them
     // Sigma keeps its programs private; the benchmark looks in to know when the picture is whole.
     const programs = (sigma as unknown as { edgePrograms?: Record<string, { progress?: EdgeProgress }> })
       ?.edgePrograms;
     return programs?.line?.progress ?? null;
   };
+  const open = (graph: DrawGraph): Promise<BenchRenderer> =>
+    v4
+      ? openSigma4(graph, root, params)
+      : (openRenderer(graph, root, opts) as Promise<unknown> as Promise<BenchRenderer>);
   /** Waits for painted frames until the edge program has drawn every edge. */
   const edgesComplete = async (): Promise<void> => {
     for (;;) {
@@ -115,7 +137,7 @@ export function runBench(root: HTMLElement, params: URLSearchParams): void {
     // The same builder as Explore: between frames.
     const graph = await buildDrawGraphInSlices(data);
     const t2 = performance.now();
-    sigma = await openRenderer(graph, root, opts);
+    sigma = await open(graph);
     (window.__bench as { sigma: unknown }).sigma = sigma;
     // The renderer drew its first frame as its last slice; the next frame starts once that picture
     // is painted (the software compositor reads the canvases back before it).

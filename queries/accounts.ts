@@ -6,6 +6,7 @@ import { int, type Db } from './db.ts';
 import { CommunityId, GraphEdge, GraphNode, nodeRow } from './graph.ts';
 import type { PostWindow } from './window.ts';
 import { Relationship, Stage } from './outreach/model.ts';
+import { ScoreColumns, StoredAccountSignals } from './account-columns.ts';
 
 /** Whether an account with this id is in the graph. */
 export async function accountExists(db: Db, id: string): Promise<boolean> {
@@ -75,18 +76,8 @@ export const AccountProfile = z.object({
     specialties: z.array(z.string()),
     role: z.string().nullable(),
   }),
-  scores: z.object({
-    score: z.number().nullable(),
-    rank: z.number().int().nullable(),
-    pagerank: z.number().nullable(),
-    inWeight: z.number().nullable(),
-    communityShare: z.number().nullable(),
-    bridge: z.number().nullable(),
-    /** Share (0..1) of its weighted incoming attention from accounts within 50 km; null without a place. */
-    localReach: z.number().nullable(),
-    /** Why analysis flagged it as spam or bot-like, or null. */
-    spamFlag: z.string().nullable(),
-  }),
+  // The analysis columns (contract.ts), its rank among all accounts, and the signals.
+  scores: ScoreColumns.extend({ rank: z.number().int().nullable() }).extend(StoredAccountSignals.shape),
   community: z
     .object({ id: CommunityId, label: z.string().nullable(), size: z.number().nullable() })
     .nullable(),

@@ -6,7 +6,8 @@
 // With a time window (queries/window.ts) edges count only the interactions made by posts in it, of
 // the types asked for (follows have no time, so none), and only the accounts that sent or received
 // one of them are written.
-import { INTERACTION_TYPES } from '../contract.ts';
+import { ACCOUNT_COLUMNS, INTERACTION_TYPES, type AccountColumn } from '../contract.ts';
+import { StoredAccountColumns } from '../account-columns.ts';
 import { write as writeGexf } from 'graphology-gexf';
 import Graph from 'graphology';
 import { spreadsheetCell } from '../csv.ts';
@@ -19,31 +20,15 @@ import type { PostWindow } from '../window.ts';
 export const ExportFormat = z.enum(['csv', 'gexf', 'graphml']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
-const Row = z.object({
+const Row = StoredAccountColumns.extend({
   id: z.string(),
   handle: z.string().nullable(),
-  community: z.number().nullable(),
-  score: z.number().nullable(),
-  pagerank: z.number().nullable(),
-  inWeight: z.number().nullable(),
-  communityShare: z.number().nullable(),
-  bridge: z.number().nullable(),
-  role: z.string().nullable(),
-  placeName: z.string().nullable(),
-  placeRegion: z.string().nullable(),
-  placeCountry: z.string().nullable(),
-  lat: z.number().nullable(),
-  lon: z.number().nullable(),
   location: z.string().nullable(),
   followers: z.number().nullable(),
-  /** The stored map position (layout.ts): viz position in GEXF, x/y data in GraphML. */
-  x: z.number().nullable(),
-  y: z.number().nullable(),
   // One text attribute in the files (GEXF and GraphML attributes are scalars): "cardiology;diabetes".
-  specialties: z
-    .array(z.string())
-    .nullable()
-    .transform((l) => (l && l.length > 0 ? l.join(';') : null)),
+  specialties: StoredAccountColumns.shape.specialties.transform((l) =>
+    l && l.length > 0 ? l.join(';') : null,
+  ),
   out: z.array(z.tuple([z.string(), z.number(), z.number(), z.number(), z.number(), z.number()])),
   /** Took part in the window asked for (always true without one). */
   active: z.boolean().default(true),
@@ -93,26 +78,21 @@ export async function exportCommunitiesCsv(
   return n;
 }
 
-const NODE_ATTRS = [
+/**
+ * The node attributes of GraphML and GEXF: the account's handle, location and followers, then every
+ * analysis column (x and y become the viz position in GEXF, x/y data in GraphML).
+ */
+const NODE_ATTRS: readonly (readonly [
+  'handle' | 'location' | 'followers' | AccountColumn,
+  'string' | 'long' | 'double',
+])[] = [
   ['handle', 'string'],
-  ['community', 'long'],
-  ['score', 'double'],
-  ['pagerank', 'double'],
-  ['inWeight', 'double'],
-  ['communityShare', 'double'],
-  ['bridge', 'double'],
-  ['role', 'string'],
-  ['placeName', 'string'],
-  ['placeRegion', 'string'],
-  ['placeCountry', 'string'],
-  ['lat', 'double'],
-  ['lon', 'double'],
   ['location', 'string'],
   ['followers', 'long'],
-  ['specialties', 'string'],
-  ['x', 'double'],
-  ['y', 'double'],
-] as const;
+  ...Object.entries(ACCOUNT_COLUMNS).map(
+    ([name, kind]) => [name as AccountColumn, kind === 'strings' ? 'string' : kind] as const,
+  ),
+];
 const EDGE_TYPES = INTERACTION_TYPES;
 
 function xml(s: string): string {

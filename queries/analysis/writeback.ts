@@ -4,28 +4,15 @@
 import { loadCypher } from '../cypher.ts';
 import type { Db } from '../db.ts';
 import type { Place } from '../geo/resolve.ts';
+import type { StoredAccountColumns } from '../account-columns.ts';
 
 const BATCH = 10_000;
 
-export interface AccountRow {
-  id: string;
-  community: number | null;
-  pagerank: number;
-  inWeight: number;
-  communityShare: number;
-  bridge: number;
-  score: number;
-  placeName: string | null;
-  placeRegion: string | null;
-  placeCountry: string | null;
-  lat: number | null;
-  lon: number | null;
-  specialties: string[];
-  role: string;
-  /** Stored map position (layout.ts). */
-  x: number;
-  y: number;
-}
+/**
+ * One account's row of the write-back: its id and the analysis columns contract.ts lists, sent
+ * column by column to cypher/analysis/write-accounts.cypher.
+ */
+export type AccountRow = { id: string } & StoredAccountColumns;
 
 export interface CommunityRow {
   id: number;

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { setInitialPassword } from '../queries/db.ts';
+import { setInitialPassword } from './initial-password.ts';
 import {
   checkJava,
   ensureJars,

@@ -395,23 +395,3 @@ export interface QueryProfile {
 function nameOf(statement: Statement | string): string {
   return typeof statement === 'string' ? 'inline' : statement.name;
 }
-
-/**
- * A fresh local Neo4j accepts only neo4j/neo4j and demands a new password before anything else.
- * Returns true when it changed the password, false when neo4j/neo4j no longer works (already set).
- */
-export async function setInitialPassword(uri: string, password: string): Promise<boolean> {
-  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', 'neo4j'), { connectionTimeout: 5_000 });
-  const session = driver.session({ database: 'system' });
-  try {
-    await session.run('ALTER CURRENT USER SET PASSWORD FROM $old TO $new', { old: 'neo4j', new: password });
-    return true;
-  } catch (err) {
-    const code = (err as Neo4jError).code ?? '';
-    if (code.startsWith('Neo.ClientError.Security.')) return false;
-    throw describe(uri, err);
-  } finally {
-    await session.close();
-    await driver.close();
-  }
-}

@@ -1,6 +1,6 @@
 // Domain errors: what queries/ (and ingest, collect) throw when a caller asks for something that
 // cannot be done. They carry no HTTP status; server/plugins/errors.ts maps each kind to one, so the
-// same rule answers a 404 on the API and a clear message with exit 2 on the command line.
+// same rule answers a 404 on the API and a one-line message with exit 1 on the command line (cli/output.ts).
 
 interface FieldProblem {
   /** Where the problem is, as the caller named it: `body.note`, `query.near`, `--hashtag`. */

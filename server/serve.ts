@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { connectionFromEnv, openDb } from '../queries/connection.ts';
 import { SERVER_READ_TIMEOUT_MS } from '../queries/db.ts';
 import { applySchema } from '../queries/schema.ts';
+import { warmReads } from '../queries/warm-up.ts';
 import { schedulerFromEnv } from '../collect/scheduler.ts';
 import { buildApp } from './app.ts';
 import { serverConfigFromEnv } from './config.ts';
@@ -42,6 +43,15 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     collect.periodic
       ? 'collection scheduler on'
       : 'collection scheduler off (CARECIRCLE_COLLECT_SCHEDULER=off)',
+  );
+  // Neo4j plans the routes' statements and reads their pages on first use: do it now, in the
+  // background, rather than on the first person's clicks (queries/warm-up.ts).
+  void warmReads(db).then(
+    (r) =>
+      r.failed.length > 0
+        ? app.log.warn({ ms: r.ms, reads: r.reads, failed: r.failed }, 'warm-up: some first reads failed')
+        : app.log.info({ ms: r.ms, reads: r.reads }, 'warm-up: first reads done'),
+    (err: unknown) => app.log.warn({ err: (err as Error)?.message }, 'warm-up failed'),
   );
   const url = address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
   // Graceful shutdown: stop accepting connections, let in-flight requests and running jobs finish,

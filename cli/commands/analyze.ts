@@ -46,6 +46,8 @@ function summaryText(s: AnalysisSummary): string {
       Object.entries(s.ms)
         .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`)
         .join(', '),
+    // Not fatal (the results are written), but the first requests will be slower than they need be.
+    ...s.warmUp.failed.map((f) => `warning: the warm-up read "${f.read}" failed: ${f.error}`),
   ].join('\n');
 }
 

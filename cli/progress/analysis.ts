@@ -12,6 +12,7 @@ const LABEL: Record<Phase, string> = {
   'topic-scores': 'scoring voices per topic (steps)',
   write: 'writing results (rows)',
   chats: 'finding hashtag chats (tags)',
+  'warm-up': 'warming the first reads (rankings, graph, an account)',
 };
 
 export function phaseReporter(mode: 'bar' | 'lines' | 'none', log: (line: string) => void) {

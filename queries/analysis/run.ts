@@ -26,6 +26,7 @@ import {
 } from './writeback.ts';
 import type { EdgeList } from './edges.ts';
 import { z } from 'zod';
+import { warmReads } from '../warm-up.ts';
 
 export const PHASES = [
   'read',
@@ -36,6 +37,7 @@ export const PHASES = [
   'topic-scores',
   'write',
   'chats',
+  'warm-up',
 ] as const;
 export type Phase = (typeof PHASES)[number];
 
@@ -67,6 +69,11 @@ export const AnalysisSummary = z.object({
   }),
   modularity: z.number(),
   ms: z.record(z.string(), z.number()),
+  /** The reads run at the end to warm Neo4j's plans and pages, and any that failed (not fatal). */
+  warmUp: z.object({
+    reads: z.number().int(),
+    failed: z.array(z.object({ read: z.string(), error: z.string() })),
+  }),
 });
 export type AnalysisSummary = z.infer<typeof AnalysisSummary>;
 
@@ -271,7 +278,21 @@ export async function runAnalysis(
     engine: params.engine,
   });
   progress('chats', 1, 1);
-  return { runId, at, params, counts, modularity: q.total, ms };
+  // The rankings and graph views people open first, read once now so that their first request
+  // after the analysis does not plan the statements and read the pages cold (queries/warm-up.ts).
+  progress('warm-up', 0, 1);
+  const warmUp = await warmReads(db);
+  lap('warm-up');
+  progress('warm-up', 1, 1);
+  return {
+    runId,
+    at,
+    params,
+    counts,
+    modularity: q.total,
+    ms,
+    warmUp: { reads: warmUp.reads, failed: warmUp.failed },
+  };
 }
 
 /** Bad analysis options found only once the engine is known; the CLI reports them as usage errors. */

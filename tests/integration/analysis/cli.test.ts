@@ -64,7 +64,11 @@ describe('analysis commands', () => {
       'topic-scores',
       'write',
       'chats',
+      'warm-up',
     ]);
+    // The first reads were run once at the end, and none of them failed.
+    expect(s.warmUp.reads).toBeGreaterThanOrEqual(4);
+    expect(s.warmUp.failed).toEqual([]);
   });
 
   it('analyze shows progress per phase and a summary for people', async () => {

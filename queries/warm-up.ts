@@ -20,7 +20,13 @@ interface WarmUpResult {
 
 export async function warmReads(db: Db): Promise<WarmUpResult> {
   const t = performance.now();
-  const [p] = await db.read(loadCypher('warm-up/params'));
+  let p: Record<string, unknown> | undefined;
+  try {
+    [p] = await db.read(loadCypher('warm-up/params'));
+  } catch (err) {
+    const error = (err as Error)?.message ?? String(err);
+    return { reads: 1, failed: [{ read: 'params', error }], ms: Math.round(performance.now() - t) };
+  }
   const tag = typeof p?.tag === 'string' ? p.tag : null;
   const community = typeof p?.community === 'number' ? p.community : null;
   const account = typeof p?.account === 'string' ? p.account : null;

@@ -13,7 +13,8 @@
 // first's. BENCH_COLLECT_WRITE_POSTS (default 10,000) sizes the write-only run, whose pages are held
 // parsed in memory first. It empties the social graph of the Neo4j it uses: by default a local
 // instance of its own ("bench-collect" on port 7703), or the one CARECIRCLE_NEO4J_INSTANCE / NEO4J_URI
-// names (it refuses a database that is not empty and not marked as a test database).
+// names (it refuses a database that is not empty and not marked as a test database). NODE_OPTIONS=
+// --expose-gc samples the heap after a full collection (what is still referenced).
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -113,10 +114,16 @@ interface Sample {
   rssMb: number;
   heapMb: number;
 }
+/**
+ * With `NODE_OPTIONS=--expose-gc`, every sample first runs a full collection, so the heap figure is
+ * what is still referenced rather than what V8 has not yet collected (it costs a few ms a sample).
+ */
+const forceGc = (globalThis as { gc?: () => void }).gc;
 function sampler() {
   const samples: Sample[] = [];
   const t0 = Date.now();
   const take = () => {
+    forceGc?.();
     const m = process.memoryUsage();
     samples.push({ t: (Date.now() - t0) / 1000, rssMb: m.rss / 2 ** 20, heapMb: m.heapUsed / 2 ** 20 });
   };
@@ -272,7 +279,7 @@ async function main() {
         `end to end / write = ${(e2eRate / writeRate).toFixed(2)}`,
     );
     console.log(
-      `memory flat (last quarter within 1.25× of the first): fetch + parse RSS ×${fetchMem.rss.toFixed(2)} heap ×${fetchMem.heap.toFixed(2)}, ` +
+      `memory flat (last quarter within 1.25× of the first${forceGc ? '; heap sampled after a full GC' : ''}): fetch + parse RSS ×${fetchMem.rss.toFixed(2)} heap ×${fetchMem.heap.toFixed(2)}, ` +
         `end to end RSS ×${e2eMem.rss.toFixed(2)} heap ×${e2eMem.heap.toFixed(2)}`,
     );
   } finally {

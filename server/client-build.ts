@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { InlineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -23,13 +24,20 @@ export async function ensureClientBuilt(log: (line: string) => void): Promise<vo
   );
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   log('Building the web client…');
+  await productionBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+/**
+ * A Vite build in production mode. Vite picks React's development or production build from
+ * NODE_ENV, which a test runner sets to 'test': what is shipped or benchmarked is always the
+ * production build, and NODE_ENV is put back afterwards.
+ */
+export async function productionBuild(config: InlineConfig): Promise<void> {
   const { build } = await import('vite');
-  // Vite picks React's development or production build from NODE_ENV, which a test runner sets to
-  // 'test': the client that `serve` ships is always the production build.
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+    await build({ ...config, mode: 'production' });
   } finally {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;

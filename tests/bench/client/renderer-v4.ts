@@ -6,6 +6,7 @@
 // builder already sets.
 import Sigma from 'sigma-v4';
 import type { DrawGraph } from '../../../client/graph/build.ts';
+import { rendererSettings } from '../../../client/graph/GraphCanvas.tsx';
 import type { BenchRenderer } from './run.ts';
 
 export function openSigma4(
@@ -16,20 +17,25 @@ export function openSigma4(
   // `&v4=lean` tries Sigma 4 without labels and with a coarser picking pass, to see whether
   // those are what costs (the comparison itself uses the settings the app would use).
   const lean = params.get('v4') === 'lean';
-  // The constructor processes the graph and draws the first frame in its own task, as Sigma 3's does.
+  // The app's own settings (GraphCanvas.tsx rendererSettings) for those Sigma 4 shares with Sigma 3.
+  const app = rendererSettings(graph, {}, () => {});
+  const shared = {
+    labelRenderedSizeThreshold: app.labelRenderedSizeThreshold,
+    labelDensity: app.labelDensity,
+    labelGridCellSize: app.labelGridCellSize,
+    hideEdgesOnMove: app.hideEdgesOnMove,
+    hideLabelsOnMove: app.hideLabelsOnMove,
+    enableEdgeEvents: app.enableEdgeEvents,
+    renderEdgeLabels: app.renderEdgeLabels,
+  };
   const sigma = new Sigma(graph, container, {
     settings: {
+      ...shared,
       // Sigma 3's unit, which the builder's sizes are in (Sigma 4's default is graph units).
       itemSizesReference: 'screen',
-      labelRenderedSizeThreshold: 7,
-      labelDensity: 1,
-      labelGridCellSize: 120,
-      hideEdgesOnMove: graph.size > 2_000,
-      hideLabelsOnMove: graph.order > 5_000,
-      enableEdgeEvents: false,
-      renderEdgeLabels: false,
       ...(lean ? { renderLabels: false, pickingDownSizingRatio: 4 } : {}),
     },
   });
+  // The constructor processes the graph and draws the first frame in its own task, as Sigma 3's does.
   return Promise.resolve(sigma as unknown as BenchRenderer);
 }

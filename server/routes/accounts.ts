@@ -13,7 +13,7 @@ import {
 import { GraphEdge, GraphNode } from '../../queries/graph.ts';
 import { HttpError } from '../plugins/errors.ts';
 import { postWindow, WindowQuery } from '../../queries/window.ts';
-import { AccountParams, ErrorBody, JSON_TYPE, Limit, queryInvalid, serialised } from './common.ts';
+import { AccountParams, ErrorBody, Limit, queryInvalid, sendBody, serialised } from './common.ts';
 
 const notFound = (id: string) =>
   new HttpError(404, 'not_found', `no account ${id}`, [{ field: 'params.id', message: 'no such account' }]);
@@ -42,7 +42,7 @@ const accounts: FastifyPluginAsyncZod = async (app) => {
       );
       if (body === null) throw notFound(id);
       // Already checked against AccountProfile and serialised (routes/common.ts `serialised`).
-      return reply.type(JSON_TYPE).send(body as unknown as AccountProfile);
+      return sendBody(req, reply, body);
     },
   );
 

@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { communityParam, GraphView, graphView } from '../../queries/graph.ts';
 import { postWindow, WindowQuery } from '../../queries/window.ts';
-import { ErrorBody, JSON_TYPE, queryInvalid, serialised } from './common.ts';
+import { ErrorBody, queryInvalid, sendBody, serialised } from './common.ts';
 
 const graph: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -38,7 +38,7 @@ const graph: FastifyPluginAsyncZod = async (app) => {
         async () => serialised(GraphView, await graphView(app.db, q)),
         ['graph'],
       );
-      return reply.type(JSON_TYPE).send(body as unknown as GraphView);
+      return sendBody(req, reply, body);
     },
   );
 };

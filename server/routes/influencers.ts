@@ -9,7 +9,7 @@ import {
 } from '../../queries/influencers.ts';
 import { Invalid } from '../../queries/errors.ts';
 import { HttpError } from '../plugins/errors.ts';
-import { ErrorBody, JSON_TYPE, serialised } from './common.ts';
+import { ErrorBody, sendBody, serialised } from './common.ts';
 
 const influencers: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -37,7 +37,7 @@ const influencers: FastifyPluginAsyncZod = async (app) => {
           serialised(InfluencerPage, await findInfluencers(app.db, req.query)),
         );
         // Already checked against InfluencerPage and serialised (routes/common.ts `serialised`).
-        return reply.type(JSON_TYPE).send(body as unknown as InfluencerPage);
+        return await sendBody(req, reply, body);
       } catch (err) {
         if (err instanceof UnknownPlaceError) {
           throw new HttpError(400, 'bad_request', err.message, [

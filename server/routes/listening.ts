@@ -33,7 +33,7 @@ import {
   setMentionState,
   weekly,
 } from '../../queries/mentions.ts';
-import { ErrorBody, JSON_TYPE, Limit, serialised } from './common.ts';
+import { ErrorBody, type JsonBody, Limit, sendBody, serialised } from './common.ts';
 
 /** Post ids are `<platform>:<id>`, like account ids. */
 const PostId = z
@@ -70,11 +70,16 @@ const MentionList = z.object({ items: z.array(MentionSummary) });
  */
 interface Shaped {
   from: string;
-  body: string;
+  body: JsonBody;
 }
 const shapedBodies = new WeakMap<object, Shaped>();
 
-function shapedBody(read: object, dues: (string | null)[], at: Date, shape: (at: Date) => string): string {
+function shapedBody(
+  read: object,
+  dues: (string | null)[],
+  at: Date,
+  shape: (at: Date) => JsonBody,
+): JsonBody {
   const t = at.toISOString();
   const memo = shapedBodies.get(read);
   // overdue is `dueAt < now` (queries/mentions.ts): it differs between two moments only for a dueAt
@@ -201,7 +206,7 @@ const listening: FastifyPluginAsyncZod<ListeningOptions> = async (app, opts) => 
         serialised(MentionList, { items: mentionSummaries(rows, at) }),
       );
       // Checked against the response schema when shaped (routes/common.ts `serialised`).
-      return reply.type(JSON_TYPE).send(body as unknown as z.infer<typeof MentionList>);
+      return sendBody(req, reply, body);
     },
   );
 
@@ -253,7 +258,7 @@ const listening: FastifyPluginAsyncZod<ListeningOptions> = async (app, opts) => 
       const body = shapedBody(read, [dueOf(read.row)], now(), (at) =>
         serialised(MentionDetail, mentionDetail(read, at)),
       );
-      return reply.type(JSON_TYPE).send(body as unknown as MentionDetail);
+      return sendBody(req, reply, body);
     },
   );
 

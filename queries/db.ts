@@ -94,6 +94,8 @@ function toPlain(value: unknown): unknown {
   }
   if (typeof value === 'bigint') return Number(value);
   if (Array.isArray(value)) return value.map(toPlain);
+  // A byte array property (e.g. the day bitsets of analysis/activity-days.ts) stays bytes.
+  if (value instanceof Int8Array) return value;
   if (isNode(value as never) || isRelationship(value as never)) {
     return toPlain((value as { properties: unknown }).properties);
   }

@@ -11,6 +11,7 @@ const LABEL: Record<Phase, string> = {
   topics: 'clustering hashtags',
   'topic-scores': 'scoring voices per topic (steps)',
   write: 'writing results (rows)',
+  activity: 'summing each day for the period views',
   chats: 'finding hashtag chats (tags)',
   'warm-up': 'warming the first reads (rankings, graph, an account)',
 };

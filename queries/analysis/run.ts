@@ -36,6 +36,7 @@ export const PHASES = [
   'topics',
   'topic-scores',
   'write',
+  'activity',
   'chats',
   'warm-up',
 ] as const;
@@ -246,9 +247,15 @@ export async function runAnalysis(
   });
   await db.write(loadCypher('analysis/clear-topics'), { tags: topics.tags });
   await writeCommunities(db, communityRows, runId);
-  await writeSummaries(db);
+  await writeSummaries(db, { steps: ['links', 'hashtags', 'reasons'] });
   progress('write', total, total);
   lap('write');
+
+  // After the accounts' communities are written: each day's activity for the period views.
+  progress('activity', 0, 1);
+  await writeSummaries(db, { steps: ['activity'] });
+  progress('activity', 1, 1);
+  lap('activity');
 
   // After the accounts are written: a chat's specialties come from its regulars' ones.
   progress('chats', 0, 1);

@@ -1,13 +1,15 @@
 // What the read paths show, computed once per analysis run and stored, so that no request reads the
 // whole graph (issue 15): the weight between communities (`(:Community)-[:LINKS {weight}]->`), each
 // community's score, each hashtag's post count and strongest co-occurring hashtags
-// (`(:Hashtag)-[:COOCCURS {posts}]->`), and each ranked account's rank and top reasons.
+// (`(:Hashtag)-[:COOCCURS {posts}]->`), each ranked account's rank and top reasons, and each day's
+// activity for the aggregated view of a time window (`(:ActivityDay)`, activity-days.ts).
 //
 // Everything is derived from the graph in Neo4j (not from the run's memory), so it can also be
 // rebuilt for a graph whose scores and communities were written some other way (tests, imports).
 import { loadCypher } from '../cypher.ts';
 import { int, type Db } from '../db.ts';
 import { InteractionWeights } from './params.ts';
+import { writeActivityDays } from './activity-days.ts';
 import { writeBatches } from './writeback.ts';
 import { z } from 'zod';
 
@@ -18,13 +20,14 @@ const COOCCURS_PER_HASHTAG = 50;
 /** Reasons stored per ranked account (the ranking shows three). */
 const REASONS = 3;
 
-const SUMMARY_STEPS = ['links', 'hashtags', 'reasons'] as const;
+const SUMMARY_STEPS = ['links', 'hashtags', 'reasons', 'activity'] as const;
 type SummaryStep = (typeof SUMMARY_STEPS)[number];
 
 interface SummaryCounts {
   links: number;
   cooccurs: number;
   rankedAccounts: number;
+  activityDays: number;
 }
 
 const Pair = z.object({ source: z.number(), target: z.number(), weight: z.number() });
@@ -63,11 +66,15 @@ export async function writeSummaries(
 ): Promise<SummaryCounts> {
   const work = db.untimed();
   const steps = new Set(opts.steps ?? SUMMARY_STEPS);
-  const counts: SummaryCounts = { links: 0, cooccurs: 0, rankedAccounts: 0 };
+  const counts: SummaryCounts = { links: 0, cooccurs: 0, rankedAccounts: 0, activityDays: 0 };
 
   if (steps.has('links')) counts.links = await writeLinks(work, opts.onStep);
   if (steps.has('hashtags')) counts.cooccurs = await writeHashtagSummaries(work, opts.onStep);
   if (steps.has('reasons')) counts.rankedAccounts = await writeReasons(work, opts.onStep);
+  if (steps.has('activity')) {
+    opts.onStep?.('activity');
+    counts.activityDays = await writeActivityDays(work);
+  }
   return counts;
 }
 

@@ -1,4 +1,5 @@
-// How many accounts and communities the graph holds: both from Neo4j's count store (no node is read).
+// How many accounts, communities and stored activity days (queries/analysis/activity-days.ts) the
+// graph holds: all from Neo4j's count store (no node is read).
 CALL () {
   MATCH (a:Account)
   RETURN count(a) AS accounts
@@ -7,4 +8,8 @@ CALL () {
   MATCH (c:Community)
   RETURN count(c) AS communities
 }
-RETURN accounts, communities
+CALL () {
+  MATCH (d:ActivityDay)
+  RETURN count(d) AS activityDays
+}
+RETURN accounts, communities, activityDays

@@ -63,6 +63,7 @@ describe('analysis commands', () => {
       'topics',
       'topic-scores',
       'write',
+      'activity',
       'chats',
       'warm-up',
     ]);

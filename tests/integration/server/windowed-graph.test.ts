@@ -166,6 +166,60 @@ describe('the time window on the graph views and exports', () => {
     expect(edges(one)).toEqual(['w:b2>w:b1:1']);
   });
 
+  it('the aggregated view of a window comes from the days analysis stored, the same as read live', async () => {
+    const dayCount = async () => Number((await db.read('MATCH (d:ActivityDay) RETURN count(d) AS n'))[0]!.n);
+    // The planted posts fall on 7 different days; the follows have no day.
+    expect(await dayCount()).toBe(7);
+    const windows = [
+      JANUARY,
+      { ...JANUARY, types: 'reply' },
+      { from: '2025-01-15', types: 'mention,quote' },
+      { to: '2025-01-31' },
+      { types: 'mention,reply,repost,quote' },
+    ].map((w) => postWindow(w)!);
+    const read = () => Promise.all(windows.map((w) => graphView(db, { cap: 1, community: null, window: w })));
+    const stored = await read();
+    await db.write('MATCH (d:ActivityDay) DELETE d');
+    try {
+      const live = await read();
+      // The live read says whether it hit its post limit; the stored days never do.
+      expect(stored).toEqual(live.map((v) => ({ ...v, window: { ...v.window!, capped: false } })));
+    } finally {
+      await writeSummaries(db, { steps: ['activity'] });
+    }
+    // Replies in January: a2 -> a1 inside community 0 and b2 -> b1 inside community 1, four accounts.
+    expect(stored[1]).toMatchObject({ aggregated: true, truncated: true, totalAccounts: 4 });
+    expect(stored[1]!.nodes.map((n) => n.id)).toEqual(['community:0']);
+  });
+
+  it('the stored days count whole days: a bound inside a day counts all of it, and the answer says so', async () => {
+    const until = postWindow({ from: '2025-01-01', to: '2025-01-31T12:00:00Z' })!;
+    const agg = await graphView(db, { cap: 2, community: null, window: until });
+    expect(agg.aggregated).toBe(true);
+    // a1 -> b1 at 18:00 on Jan 31 is after the bound, but on its day.
+    expect(edges(agg)).toEqual(['community:0>community:1:1']);
+    expect(agg.window).toMatchObject({ from: '2025-01-01T00:00:00Z', to: '2025-02-01T00:00:00Z' });
+    // The accounts view of the same window (under the cap) is exact to the second.
+    const exact = await graphView(db, { cap: 100, community: null, window: until });
+    expect(edges(exact)).not.toContain('w:a1>w:b1:1');
+    expect(exact.window?.to).toBe('2025-01-31T12:00:00Z');
+  });
+
+  it('the stored days are read by an index range on the day: one row per day of the window', async () => {
+    const p = await db.profile(loadCypher('graph/window-days'), {
+      fromDay: '2025-01-01',
+      toDay: '2025-02-01',
+      limit: int(401),
+      activeKeys: ['mention', 'reply', 'repost', 'quote'],
+      weightKeys: ['mentionWeight', 'replyWeight', 'repostWeight', 'quoteWeight'],
+    });
+    const text = p.operators.map((o) => `${o.operator} ${o.details}`).join('\n');
+    expect(text).toMatch(/NodeIndexSeekByRange.*ActivityDay\(day\)/);
+    expect(text).not.toMatch(/NodeByLabelScan|AllNodesScan/);
+    // January has posts on four days (10, 15, 20, 31): four rows, whatever else the graph holds.
+    expect(p.result).toHaveLength(4);
+  });
+
   it('the ego network counts the window too', async () => {
     const all = await egoView(db, 'w:a1', 50);
     expect(ids(all!)).toEqual(['w:a1', 'w:a2', 'w:a3', 'w:b1', 'w:x']);

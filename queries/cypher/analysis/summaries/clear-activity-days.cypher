@@ -1,0 +1,3 @@
+// Drops the previous run's days (one node per day with posts).
+MATCH (d:ActivityDay)
+DELETE d

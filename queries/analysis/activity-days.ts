@@ -29,8 +29,8 @@ const Boundary = z.object({ first: z.string(), last: z.string() });
 interface Day {
   /** Per type (WINDOW_TYPES order): the accounts active that day, or undefined when none were. */
   active: (Uint8Array | undefined)[];
-  /** `source\u0000target` → summed weight per type. */
-  pairs: Map<string, Float64Array>;
+  /** source × C + target (community numbers, C of them) → summed weight per type. */
+  pairs: Map<number, Float64Array>;
 }
 
 /** The property names a day stores for type t: its bitset and its weight list. */
@@ -43,6 +43,17 @@ export async function writeActivityDays(work: Db): Promise<number> {
   );
   const index = new Map<string, number>();
   accounts.forEach((a, i) => index.set(a.id, i));
+  // Communities numbered 0..C-1 so a pair is one number, not a string built per interaction.
+  const communityIds: (number | string)[] = [];
+  const communityNumber = new Map<string, number>();
+  const communityOf = Int32Array.from(accounts, (a) => {
+    if (a.community === null) return -1;
+    const key = String(a.community);
+    let c = communityNumber.get(key);
+    if (c === undefined) communityNumber.set(key, (c = communityIds.push(a.community) - 1));
+    return c;
+  });
+  const C = Math.max(1, communityIds.length);
   const bytes = Math.ceil(accounts.length / 8);
   const days = new Map<string, Day>();
   const mark = (day: Day, type: number, account: number) => {
@@ -53,11 +64,16 @@ export async function writeActivityDays(work: Db): Promise<number> {
   const pages = (
     await work.read(loadCypher('analysis/account-boundaries'), { pageSize: int(PAGE_ACCOUNTS) })
   ).map((r) => Boundary.parse(r));
-  for (const page of pages) {
-    for (const row of await work.read(loadCypher('analysis/summaries/activity-page'), page)) {
+  const readPage = (k: number) => work.read(loadCypher('analysis/summaries/activity-page'), pages[k]!);
+  // The next page is read by Neo4j while this one is summed here.
+  let next = pages.length > 0 ? readPage(0) : null;
+  for (let k = 0; next; k++) {
+    const rows = await next;
+    next = k + 1 < pages.length ? readPage(k + 1) : null;
+    for (const row of rows) {
       const s = index.get(String(row.id));
       if (s === undefined) continue; // created after the numbering was read: in the next analysis
-      const from = accounts[s]!.community;
+      const from = communityOf[s]!;
       // Checked by hand, not with zod: a million tuples per analysis at 1M interactions.
       for (const act of row.acts as [string, string, string, number][]) {
         const [targetId, dayKey, rel, weight] = act;
@@ -68,9 +84,9 @@ export async function writeActivityDays(work: Db): Promise<number> {
         if (!day) days.set(dayKey, (day = { active: [], pairs: new Map() }));
         mark(day, type, s);
         mark(day, type, d);
-        const to = accounts[d]!.community;
-        if (from === null || to === null) continue;
-        const key = `${String(from)}\u0000${String(to)}`;
+        const to = communityOf[d]!;
+        if (from < 0 || to < 0) continue;
+        const key = from * C + to;
         let w = day.pairs.get(key);
         if (!w) day.pairs.set(key, (w = new Float64Array(WINDOW_TYPES.length)));
         w[type]! += weight;
@@ -83,8 +99,8 @@ export async function writeActivityDays(work: Db): Promise<number> {
     const row: Record<string, unknown> = {
       day,
       accounts: int(accounts.length),
-      sources: keys.map((k) => k.slice(0, k.indexOf('\u0000'))),
-      targets: keys.map((k) => k.slice(k.indexOf('\u0000') + 1)),
+      sources: keys.map((k) => String(communityIds[Math.floor(k / C)])),
+      targets: keys.map((k) => String(communityIds[k % C])),
     };
     WINDOW_TYPES.forEach((t, k) => {
       const { active, weight } = activityKeys(t);

@@ -60,8 +60,10 @@ export const GraphView = z.object({
   totalAccounts: z.number().int(),
   /**
    * The time window and types the edges count, when one was asked for: only interactions made by
-   * posts created in it (follows have no time, so a window leaves them out). `capped`: the window held
-   * more than the newest posts read (GRAPH_WINDOW_POSTS). Null: every interaction, follows included.
+   * posts created in it (follows have no time, so a window leaves them out). The aggregated view counts
+   * whole UTC days (from the days analysis stored), and from/to then say which. `capped`: the window
+   * held more than the newest posts read live (GRAPH_WINDOW_POSTS). Null: every interaction, follows
+   * included.
    */
   window: z
     .object({

@@ -28,7 +28,7 @@ export const Limit = (max: number, dflt: number) => z.coerce.number().int().min(
 /** A calendar date, YYYY-MM-DD, that exists. */
 export const IsoDate = z.iso.date('must be a date like 2025-03-31');
 
-export const JSON_TYPE = 'application/json; charset=utf-8';
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** Bodies shorter than this go out as they are: gzip saves little on them and costs a pass. */
 const GZIP_FROM_BYTES = 16 * 1024;

@@ -17,7 +17,8 @@ const graph: FastifyPluginAsyncZod = async (app) => {
         description:
           'from/to (ISO dates or times; a day as `to` counts through its end) and types (mention, reply, ' +
           'repost, quote) keep only the interactions made by posts in that period and of those types: the ' +
-          'accounts that took part, most active first, or their communities when more than cap took part. ' +
+          'accounts that took part, most active first, or their communities when more than cap took part ' +
+          '(counted in whole UTC days from what the last analysis stored; window.from/to say which days). ' +
           'Follows have no time, so a period or a type filter leaves them out; without one, edges are ' +
           'every interaction, follows included.',
         querystring: z.object({

@@ -1,27 +1,25 @@
 // Part of `npm run bench:api`: every GET route the web client calls, on the graph the bench loaded.
 // For each route: its first request (the server's cache and Neo4j's plan for it both cold), then
 // `connections` connections for `seconds`, with p50/p99 latency, requests/s and errors. Goals: every
-// first request ≤ 500 ms; under load p99 ≤ 50 ms and no errors.
+// first request ≤ 500 ms; under load p99 ≤ 50 ms and no errors. The load comes from http-load.ts (in a
+// worker thread, bodies read as bytes), and its peer in the same run is a bare node:http server
+// sending the largest route's answer as the app sends it: what the machine and the load generator
+// allow for those bytes, whatever the app does.
 // Issue 14's ranking in context (a specialty near a place in the first quarter of data) is measured
 // twice: uncached, every request with its own cache key (a radius differing in the ninth decimal,
 // the same answer), so each one costs the server and Neo4j the full read; and cached, the same request
 // under load. Goals at 1M interactions: uncached p50 ≤ 50 ms and p99 ≤ 200 ms, cached p99 ≤ 10 ms.
+import http from 'node:http';
 import os from 'node:os';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
+import { httpLoad, type LoadResult } from './http-load.ts';
 import { benchCypher } from './cypher.ts';
 import { int, type Db } from '../../queries/db.ts';
 import { assignMentions, listMentions } from '../../queries/mentions.ts';
 import { setUser } from '../../queries/users.ts';
 import { setRelationship } from '../../queries/outreach/records.ts';
-
-interface AutocannonResult {
-  latency: { p50: number; p99: number };
-  requests: { average: number; total: number };
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-}
-type Autocannon = (opts: Record<string, unknown>) => Promise<AutocannonResult>;
 
 interface RouteRow {
   route: string;
@@ -84,7 +82,6 @@ export async function measureRoutes(o: {
   mention: string;
   connections: number;
   seconds: number;
-  autocannon: Autocannon;
 }) {
   const { db, url } = o;
   const password = `bench-admin-${Math.random().toString(36).slice(2)}-password`;
@@ -190,11 +187,14 @@ export async function measureRoutes(o: {
 
   // First requests, one at a time, before any route is warmed.
   const first = new Map<string, { ms: number; status: number; bytes: number }>();
+  let largest: { route: string; body: ArrayBuffer } = { route: '', body: new ArrayBuffer(0) };
   for (const r of routes) {
     const t = performance.now();
     // fetch asks for gzip, as a browser does, and undoes it: `bytes` is the JSON, `sent` what came.
     const res = await fetch(url + r.path, { headers: { cookie } });
-    const bytes = (await res.arrayBuffer()).byteLength;
+    const body = await res.arrayBuffer();
+    const bytes = body.byteLength;
+    if (bytes > largest.body.byteLength) largest = { route: r.route, body };
     const sent = Number(res.headers.get('content-length') ?? bytes);
     first.set(r.route, { ms: Math.round(performance.now() - t), status: res.status, bytes });
     console.log(
@@ -205,14 +205,12 @@ export async function measureRoutes(o: {
 
   const rows: RouteRow[] = [];
   for (const r of routes) {
-    const res = await o.autocannon({
-      url,
-      requests: [{ method: 'GET', path: r.path }],
+    const res = await httpLoad({
+      url: url + r.path,
       connections: o.connections,
-      duration: o.seconds,
+      seconds: o.seconds,
       // What a browser sends: large cached answers then come gzip-compressed (routes/common.ts).
-      headers: { cookie, 'accept-encoding': 'gzip, deflate, br' },
-      workers: 1,
+      headers: { cookie, 'accept-encoding': BROWSER_ENCODINGS },
     });
     const f = first.get(r.route)!;
     const row: RouteRow = {
@@ -221,11 +219,11 @@ export async function measureRoutes(o: {
       firstMs: f.ms,
       firstStatus: f.status,
       firstKiB: Math.round(f.bytes / 1024),
-      p50ms: res.latency.p50,
-      p99ms: res.latency.p99,
-      reqPerS: Math.round(res.requests.average),
-      errors: res.errors + res.timeouts + res.non2xx,
-      requests: res.requests.total,
+      p50ms: res.p50,
+      p99ms: res.p99,
+      reqPerS: res.reqPerS,
+      errors: res.errors,
+      requests: res.requests,
     };
     rows.push(row);
     console.log(
@@ -233,6 +231,13 @@ export async function measureRoutes(o: {
         `${row.reqPerS} req/s, errors ${row.errors} of ${row.requests}`,
     );
   }
+  const peer = await barePeer(largest.body, o.connections, o.seconds);
+  const largestRow = rows.find((r) => r.route === largest.route)!;
+  console.log(
+    `peer: a bare node:http server sending ${largest.route}'s answer (${(largest.body.byteLength / 1024).toFixed(0)} KiB, ` +
+      `gzip-compressed as the app sends it), same load: p50 ${peer.p50} ms, p99 ${peer.p99} ms, ${peer.reqPerS} req/s; ` +
+      `the app's p99 is ${(largestRow.p99ms / Math.max(peer.p99, 0.1)).toFixed(1)}× the peer's`,
+  );
   // Uncached: each request its own key, a few at a time (the cache would share identical ones).
   const uncached = await measureUncached({
     url,
@@ -322,6 +327,7 @@ export async function measureRoutes(o: {
     rows,
     verdicts,
     memory,
+    peer: { route: largest.route, ...peer },
     print() {
       console.log(
         `Neo4j memory: heap max ${memory.heapMax} (in use ${memory.heapUsed}), page cache ${memory.pagecache}; ` +
@@ -335,6 +341,34 @@ export async function measureRoutes(o: {
         console.log(`GOAL ${v.met ? 'MET   ' : 'MISSED'} ${v.route}: ${v.goal} (${v.got})`);
     },
   };
+}
+
+const BROWSER_ENCODINGS = 'gzip, deflate, br';
+
+/** The same load on a node:http server that only sends `json` (gzip-compressed once, as sendBody does). */
+async function barePeer(json: ArrayBuffer, connections: number, seconds: number): Promise<LoadResult> {
+  const body = await promisify(zlib.gzip)(Buffer.from(json));
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-encoding': 'gzip',
+      'content-length': body.length,
+    });
+    res.end(body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  try {
+    const { port } = server.address() as { port: number };
+    return await httpLoad({
+      url: `http://127.0.0.1:${port}/`,
+      connections,
+      seconds,
+      headers: { 'accept-encoding': BROWSER_ENCODINGS },
+    });
+  } finally {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  }
 }
 
 /** `requests` GETs, `concurrency` at a time, each on its own path; latencies of the 200s and errors. */

@@ -14,7 +14,8 @@
 // 6. every GET route the client calls (tests/bench/api-routes.ts): the first, uncached request of
 //    each (goal ≤ 500 ms), measured before anything else warms the server, including the mentions
 //    inbox (open list, my queue, by category, everything) and a mention's detail, then 32 connections for
-//    BENCH_ROUTE_SECONDS (default 10) each: p50/p99/errors (goals p99 ≤ 50 ms, 0 errors);
+//    BENCH_ROUTE_SECONDS (default 10) each from tests/bench/http-load.ts: p50/p99/errors (goals p99 ≤
+//    50 ms, 0 errors), and a bare node:http server sending the largest answer as the peer;
 // 7. Neo4j's heap and page cache, as the server reports them.
 //
 // Environment: BENCH_INTERACTIONS (default 1000000; the demo network has one account per ten),
@@ -169,7 +170,6 @@ const routeReport = await measureRoutes({
   mention: firstMention,
   connections,
   seconds: Number(process.env.BENCH_ROUTE_SECONDS ?? 10),
-  autocannon,
 });
 
 interface Target {

@@ -11,13 +11,14 @@ import { INTERACTION_TYPES } from './contract.ts';
 import { z } from 'zod';
 import { loadCypher } from './cypher.ts';
 import { int, type Db } from './db.ts';
-import { Invalid } from './errors.ts';
+import { Invalid, TooLarge } from './errors.ts';
 import { ambiguousPlace, canonicalRegion, distanceKm, lookupPlace } from './geo/resolve.ts';
 import { canonicalSpecialty } from './taxonomy/specialties.ts';
 import { hashtagTopic, resolveSpecialty, type Topic } from './taxonomy/vocabulary.ts';
 import { Role } from './taxonomy/role.ts';
 import { InteractionWeights } from './analysis/params.ts';
 import { ensureTopic, LOCAL_KM } from './analysis/topics-influence.ts';
+import { topicWindowRanking } from './topic-window.ts';
 import {
   checkOrder,
   DAY,
@@ -285,6 +286,24 @@ async function rankedTotal(db: Db, params: Record<string, unknown>, unfiltered: 
   return Number(row?.total ?? 0);
 }
 
+/**
+ * The latest run's id when a window ranking in `topic` can be summed from the logs that run stored
+ * (queries/topic-window.ts): scored by that run, or on request since (a rarer hashtag is scored now).
+ * Null before any analysis, for a topic stored before logs existed, and for a hashtag too large to
+ * score on request: those read live.
+ */
+async function loggedTopicRun(db: Db, topic: Topic, weights: InteractionWeights): Promise<string | null> {
+  const [run] = await db.read(loadCypher('analysis/latest-run-id'), { limit: int(1) });
+  const runId = run ? LatestRun.parse(run).id : null;
+  if (runId === null) return null;
+  try {
+    return (await ensureTopic(db, topic, { weights, runId })).logged ? runId : null;
+  } catch (e) {
+    if (e instanceof TooLarge) return null;
+    throw e;
+  }
+}
+
 export async function findInfluencers(db: Db, input: InfluencerQueryInput): Promise<InfluencerPage> {
   const q = InfluencerQuery.parse(input);
   let near: { lat: number; lon: number; label: string } | null = null;
@@ -363,19 +382,40 @@ export async function findInfluencers(db: Db, input: InfluencerQueryInput): Prom
       : topic
         ? 'influencers/window-topic'
         : 'influencers/window-all';
-    const rows = await db.read(loadCypher(statement), {
-      ...common,
-      ...latitudeBand(near, q.radiusKm),
-      tags: topic?.tags ?? null,
-      specialty: topic ? null : specialty,
-      hashtag: null,
-      from: isoBound(window.from),
-      to: isoBound(window.to),
-      prevFrom: isoBound(Math.max(prevFrom, EARLIEST)),
-      types: types.map((t) => REL[t]),
-      typeWeights: Object.fromEntries(WINDOW_TYPES.map((t) => [REL[t], weights[t]])),
-      localM: LOCAL_KM * 1000,
-    });
+    const runId = topic ? await loggedTopicRun(db, topic, weights) : null;
+    const rows = runId
+      ? await topicWindowRanking(db, {
+          runId,
+          key: topic!.key,
+          from: window.from,
+          to: window.to,
+          prevFrom: Math.max(prevFrom, EARLIEST),
+          types,
+          typeWeights: weights,
+          sort,
+          afterK: common.afterK,
+          afterId: common.afterId,
+          limit: q.limit + 1,
+          near: near ? { lat: near.lat, lon: near.lon, radiusM: common.radiusM } : null,
+          includeFlagged,
+          minScore: common.minScore,
+          community: q.community ?? null,
+          role: common.role,
+          region,
+        })
+      : await db.read(loadCypher(statement), {
+          ...common,
+          ...latitudeBand(near, q.radiusKm),
+          tags: topic?.tags ?? null,
+          specialty: topic ? null : specialty,
+          hashtag: null,
+          from: isoBound(window.from),
+          to: isoBound(window.to),
+          prevFrom: isoBound(Math.max(prevFrom, EARLIEST)),
+          types: types.map((t) => REL[t]),
+          typeWeights: Object.fromEntries(WINDOW_TYPES.map((t) => [REL[t], weights[t]])),
+          localM: LOCAL_KM * 1000,
+        });
     ranked = rows.map((r) => Ranked.parse(r));
     total = ranked[0]?.total ?? 0;
   } else if (topic) {

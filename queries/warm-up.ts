@@ -38,9 +38,21 @@ export async function warmReads(db: Db): Promise<WarmUpResult> {
     ['communities', () => listCommunities(db)],
     ['hashtags', () => hashtagCooccurrence(db, { limit: 40 })],
   ];
-  if (tag) reads.push(['influencers?hashtag', () => findInfluencers(db, { hashtag: tag, limit: 50 })]);
+  // "rising" is a ranking over a window (the last 30 days of data): in this process it also reads the
+  // topic's logs into memory (queries/topic-window.ts), which every window ranking in it then sums.
+  if (tag) {
+    reads.push(['influencers?hashtag', () => findInfluencers(db, { hashtag: tag, limit: 50 })]);
+    reads.push([
+      'influencers?hashtag&sort=rising',
+      () => findInfluencers(db, { hashtag: tag, sort: 'rising', limit: 50 }),
+    ]);
+  }
   if (specialty) {
     reads.push(['influencers?specialty', () => findInfluencers(db, { specialty, limit: 50 })]);
+    reads.push([
+      'influencers?specialty&sort=rising',
+      () => findInfluencers(db, { specialty, sort: 'rising', limit: 50 }),
+    ]);
   }
   if (place) reads.push(['influencers?near', () => findInfluencers(db, { near: place, limit: 50 })]);
   if (community !== null) {

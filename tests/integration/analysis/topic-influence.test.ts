@@ -188,6 +188,69 @@ describe('topic influence on a planted graph', () => {
     }
   });
 
+  it("sums a window ranking in a stored topic from the logs analysis kept, the live read's answer", async () => {
+    // queries/topic-window.ts answers from each voice's stored log; with the topic's `logged` flag
+    // removed the same requests are read live from the posts. Both must give the same pages.
+    const cases: Parameters<typeof findInfluencers>[1][] = [];
+    for (const topic of [{ hashtag: 't1d' }, { specialty: 'type 1 diabetes' }, { hashtag: 'health' }])
+      for (const window of [
+        { from: '2025-01-01', to: '2025-03-31' },
+        { from: '2025-02-01', to: '2025-02-28' },
+        { from: '2025-01-10T12:00:00Z', to: '2025-03-15T11:59:59Z' },
+        { sort: 'rising' as const },
+        { types: 'reply,quote' },
+      ])
+        for (const place of [{}, { near: 'Boston, MA', radiusKm: 50 }])
+          for (const sort of [{}, { sort: 'score' as const }, { sort: 'localReach' as const }])
+            cases.push({ ...topic, ...window, ...place, ...sort, limit: 500 });
+    // The filters, read from the logs (score, community, spam flag) or from Neo4j (role, region).
+    const t1d = { hashtag: 't1d', from: '2025-01-01', to: '2025-03-31', limit: 500 };
+    cases.push(
+      { ...t1d, minScore: 0.05 },
+      { ...t1d, community: 0 },
+      { ...t1d, community: 1 },
+      { ...t1d, includeFlagged: true },
+      { ...t1d, region: 'MA' },
+      { ...t1d, role: 'other' },
+      { ...t1d, near: 'Boston, MA', radiusKm: 10, region: 'MA' },
+    );
+    const read = async () => {
+      const pages = [];
+      for (const c of cases) pages.push(await findInfluencers(db, c));
+      // And a page after the first, through the cursor.
+      const first = await findInfluencers(db, {
+        hashtag: 't1d',
+        from: '2025-01-01',
+        to: '2025-03-31',
+        limit: 2,
+      });
+      pages.push(
+        await findInfluencers(db, {
+          hashtag: 't1d',
+          from: '2025-01-01',
+          to: '2025-03-31',
+          limit: 2,
+          cursor: first.next!,
+        }),
+      );
+      return pages;
+    };
+    const stored = await read();
+    expect(stored.filter((p) => p.items.length > 0).length).toBeGreaterThan(cases.length / 2);
+    const keys = ['hashtag:t1d', 'specialty:type-1-diabetes', 'hashtag:health'];
+    const [flags] = await db.read('MATCH (t:Topic) WHERE t.key IN $keys RETURN collect(t.logged) AS logged', {
+      keys,
+    });
+    expect(flags!.logged).toEqual([true, true, true]);
+    await db.write('MATCH (t:Topic) WHERE t.key IN $keys REMOVE t.logged', { keys });
+    try {
+      const live = await read();
+      expect(stored).toEqual(live);
+    } finally {
+      await db.write('MATCH (t:Topic) WHERE t.key IN $keys SET t.logged = true', { keys });
+    }
+  });
+
   it('finds who is rising: attention in the window against the window before it', async () => {
     const rising = await findInfluencers(db, {
       hashtag: 't1d',

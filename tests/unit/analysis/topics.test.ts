@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { InteractionWeights } from '../../../queries/analysis/params.ts';
 import {
+  LOG_ENTRY_BYTES,
+  packLog,
   personalisedPagerank,
   scoreTopic,
   type TopicInteraction,
@@ -92,6 +94,36 @@ describe('topic scores', () => {
     const score = (n: number) => voices.find((v) => v.node === n)!.score;
     expect(score(20)).toBeGreaterThan(score(21));
     expect(voices[0]!.node).toBe(30);
+  });
+
+  it('keeps each voice a log of what it received, when, from whom, and whether the source is local', () => {
+    const at = Date.parse('2025-03-01T12:00:00Z') / 1000;
+    const interactions: TopicInteraction[] = [
+      { s: 1, t: 10, type: REPLY, w: 1, posts: 1, at },
+      { s: 2, t: 10, type: MENTION, w: 3, posts: 1, at: at + 60 },
+      { s: 1, t: 10, type: REPOST, w: 1, posts: 1, at: null }, // no time: scored, not in the log
+    ];
+    const places: Record<number, { lat: number; lon: number }> = {
+      10: { lat: 42.36, lon: -71.06 }, // Boston
+      1: { lat: 42.37, lon: -71.11 }, // Cambridge: local
+      2: { lat: 37.77, lon: -122.42 }, // San Francisco: not
+    };
+    const [voice] = scoreTopic(interactions, weights, (n) => places[n] ?? null);
+    expect(voice!.counts).toEqual({ mention: 3, reply: 1, repost: 1, quote: 0 });
+    expect(voice!.log).toEqual({
+      at: [at, at + 60],
+      kind: [REPLY * 2 + 1, MENTION * 2],
+      source: [1, 2],
+      w: [1, 3],
+    });
+    // Stored as 9 bytes an entry: time (u32), kind (u8), source (u32), little-endian.
+    const bytes = Buffer.from(packLog(voice!.log));
+    expect(bytes.length).toBe(2 * LOG_ENTRY_BYTES);
+    expect([bytes.readUInt32LE(9), bytes.readUInt8(13), bytes.readUInt32LE(14)]).toEqual([
+      at + 60,
+      MENTION * 2,
+      2,
+    ]);
   });
 
   it('is empty for a topic nobody interacted in', () => {

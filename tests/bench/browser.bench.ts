@@ -160,7 +160,19 @@ try {
       await page.getByLabel('Outcome').fill('interested');
       await page.getByRole('button', { name: 'Log contact' }).click();
     },
-    () => page.getByRole('status').filter({ hasText: 'Contact logged' }).first().waitFor({ timeout: 60_000 }),
+    // Done when the contact is in the account's contact log, as the user checks it.
+    async () => {
+      await page
+        .getByRole('status')
+        .filter({ hasText: 'Contact logged' })
+        .first()
+        .waitFor({ timeout: 60_000 });
+      await page
+        .getByTestId('contact-log')
+        .getByText('Introduced our education series', { exact: false })
+        .first()
+        .waitFor({ timeout: 60_000 });
+    },
   );
   const [params] = await db.read(benchCypher('route-params'));
   const earliest = Date.parse(String(params?.earliest ?? '2025-01-01'));

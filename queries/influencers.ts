@@ -4,7 +4,8 @@
 //   - a topic (hashtag or specialty), no window: the topic scores the last `analyze` stored
 //     (queries/analysis/topics-influence.ts), scored on request for a hashtag it did not cover;
 //   - a time window (from/to), an interaction-type filter, or sort=rising: the attention received in
-//     the window, read from the post relationships themselves (inside the topic when there is one);
+//     the window; inside a topic the latest run stored, summed from the logs it kept on each voice
+//     (queries/topic-window.ts), otherwise read from the post relationships themselves;
 //   - neither: the global influence score (queries/analysis/scores.ts).
 // Accounts flagged as spam or bots at analysis time (spamFlag) are left out unless includeFlagged.
 import { INTERACTION_TYPES } from './contract.ts';

@@ -290,7 +290,11 @@ async function writeScores(db: Db, rows: Row[], runId: string): Promise<void> {
   }
   await Promise.all(
     lanes.map(async (lane) => {
-      lane.sort((a, b) => (String(a.accountId) < String(b.accountId) ? -1 : 1));
+      lane.sort((a, b) => {
+        const x = String(a.accountId);
+        const y = String(b.accountId);
+        return x < y ? -1 : x > y ? 1 : 0;
+      });
       for (let i = 0; i < lane.length; i += BATCH) {
         await db.write(stmt, { rows: lane.slice(i, i + BATCH), runId });
       }

@@ -7,8 +7,10 @@
 // allow for those bytes, whatever the app does.
 // Issue 14's ranking in context (a specialty near a place in the first quarter of data) is measured
 // twice: uncached, every request with its own cache key (a radius differing in the ninth decimal,
-// the same answer), so each one costs the server and Neo4j the full read; and cached, the same request
-// under load. Goals at 1M interactions: uncached p50 ≤ 50 ms and p99 ≤ 200 ms, cached p99 ≤ 10 ms.
+// the same answer), so each one misses the server's answer cache and is computed again (the topic's
+// logs, read from Neo4j once per analysis run and kept in memory by queries/topic-window.ts, summed
+// for the place and window; the run, the topic and the page's accounts read from Neo4j); and cached,
+// the same request under load. Goals at 1M interactions: uncached p50 ≤ 50 ms and p99 ≤ 200 ms, cached p99 ≤ 10 ms.
 import http from 'node:http';
 import os from 'node:os';
 import { promisify } from 'node:util';

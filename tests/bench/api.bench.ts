@@ -184,9 +184,9 @@ const targets: Target[] = [
     paths: ['/api/influencers?limit=50'],
     cypher: () => findInfluencers(db, { limit: 50 }),
   },
-  // Issue 14: a topic + place ranking (stored topic scores) and the same with a time window (read from
-  // the post relationships of the window). The API figures are the server's cached answers; the
-  // direct calls are uncached.
+  // Issue 14: a topic + place ranking (stored topic scores) and the same with a time window (summed
+  // from the topic's stored logs, queries/topic-window.ts). The API figures are the server's cached
+  // answers; the direct calls miss that cache.
   {
     name: 'influencers topic+place',
     paths: ['/api/influencers?specialty=type%201%20diabetes&near=Boston%2C%20MA&radiusKm=80&limit=50'],

@@ -231,6 +231,14 @@ export class Db {
       });
   }
 
+  /**
+   * The same object for every view of one connection (`untimed()` included), opaque: what a cache per
+   * database keys on, so what an analysis job reads through its view serves the server's requests too.
+   */
+  get connection(): object {
+    return this.driver;
+  }
+
   /** The same connection without the read timeout, for batch work that reads the whole graph. */
   untimed(): Db {
     if (this.readTimeoutMs === 0) return this;

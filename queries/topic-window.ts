@@ -123,12 +123,15 @@ async function readTopicLogs(db: Db, key: string): Promise<TopicLogs> {
   return t;
 }
 
-/** Per database: the topics read, by run and key, oldest use first; concurrent readers share a read. */
-const caches = new WeakMap<Db, Map<string, { logs: Promise<TopicLogs>; entries: number }>>();
+/**
+ * Per database connection (every view of it: an analysis job's warm-up fills the server's): the topics
+ * read, by run and key, oldest use first; concurrent readers share a read.
+ */
+const caches = new WeakMap<object, Map<string, { logs: Promise<TopicLogs>; entries: number }>>();
 
 async function topicLogs(db: Db, runId: string, key: string): Promise<TopicLogs> {
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
+  let cache = caches.get(db.connection);
+  if (!cache) caches.set(db.connection, (cache = new Map()));
   const id = `${runId}\n${key}`;
   const hit = cache.get(id);
   if (hit) {

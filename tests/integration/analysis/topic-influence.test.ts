@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../queries/db.ts';
+import { connectionFromEnv, openDb } from '../../../queries/connection.ts';
 import { Invalid } from '../../../queries/errors.ts';
 import { runAnalysis, type AnalysisSummary } from '../../../queries/analysis/run.ts';
 import { findInfluencers } from '../../../queries/influencers.ts';
@@ -323,6 +324,30 @@ describe('topic influence on a planted graph', () => {
       expect(byReach.items[0]!.localReach).toBe(0.9);
     } finally {
       await db.write('MATCH (a:Account) REMOVE a.spamFlag, a.localReach');
+    }
+  });
+
+  it("keeps a topic's logs for every view of the connection, so an analysis job's warm-up serves the server", async () => {
+    // The server's Db has a read timeout; analysis jobs work through its untimed() view. A window
+    // ranking read through the view must leave the topic's logs where the server's own requests find
+    // them: with the stored logs removed afterwards, the server's Db still answers from memory.
+    const server = openDb(connectionFromEnv(), undefined, undefined, 15_000);
+    const job = server.untimed();
+    expect(job).not.toBe(server);
+    const window = { hashtag: 't1d', from: '2025-01-01', to: '2025-03-31' };
+    const saved = await db.read(
+      'MATCH (:Topic {key: "hashtag:t1d"})<-[ts:TOPIC_SCORE]-() RETURN elementId(ts) AS id, ts.log AS log',
+    );
+    try {
+      const fromJob = await findInfluencers(job, window);
+      expect(fromJob.items.length).toBeGreaterThan(1);
+      await db.write('MATCH (:Topic {key: "hashtag:t1d"})<-[ts:TOPIC_SCORE]-() REMOVE ts.log');
+      expect(await findInfluencers(server, window)).toEqual(fromJob);
+    } finally {
+      await db.write('UNWIND $saved AS s MATCH ()-[ts]->() WHERE elementId(ts) = s.id SET ts.log = s.log', {
+        saved,
+      });
+      await server.close();
     }
   });
 

@@ -14,7 +14,8 @@
 // reach and spam flag are the accounts' own, read with the logs; the role (staff can correct it) and
 // the region filters are checked in Neo4j on the accounts that received attention in the window.
 import { z } from 'zod';
-import { LOG_ENTRY_BYTES } from './analysis/topics-influence.ts';
+import { forEachLogEntry, LOG_ENTRY_BYTES } from './analysis/topics-influence.ts';
+import { distanceKm, NEO4J_EARTH_RADIUS_KM } from './geo/resolve.ts';
 import { loadCypher } from './cypher.ts';
 import { type Db } from './db.ts';
 import { WINDOW_TYPES, type WindowType } from './window.ts';
@@ -111,13 +112,13 @@ async function readTopicLogs(db: Db, key: string): Promise<TopicLogs> {
   let e = 0;
   rows.forEach((r, v) => {
     t.start[v] = e;
-    const log = new DataView(r.log.buffer, r.log.byteOffset, r.log.byteLength);
-    for (let o = 0; o < r.log.byteLength; o += LOG_ENTRY_BYTES, e++) {
-      t.at[e] = log.getUint32(o, true);
-      t.kind[e] = log.getUint8(o + 4);
-      t.source[e] = log.getUint32(o + 5, true);
-      if (t.w && r.w) t.w[e] = r.w[(o / LOG_ENTRY_BYTES) | 0]!;
-    }
+    forEachLogEntry(r.log, (i, at, kind, source) => {
+      t.at[e] = at;
+      t.kind[e] = kind;
+      t.source[e] = source;
+      if (t.w && r.w) t.w[e] = r.w[i]!;
+      e++;
+    });
   });
   t.start[n] = e;
   return t;
@@ -160,14 +161,9 @@ async function topicLogs(db: Db, runId: string, key: string): Promise<TopicLogs>
   }
 }
 
-/** Neo4j's point.distance for WGS-84 (haversine on a sphere of 6,378,140 m), in metres. */
-function distanceM(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLon = (lon2 - lon1) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
-  return 6_378_140 * 2 * Math.atan2(Math.sqrt(h), Math.sqrt(1 - h));
-}
+/** Metres to `near` as Neo4j's point.distance measures them, so the radius keeps the live read's accounts. */
+const nearM = (lat: number, lon: number, near: { lat: number; lon: number }) =>
+  distanceKm(lat, lon, near.lat, near.lon, NEO4J_EARTH_RADIUS_KM) * 1000;
 
 /** Seconds as the live read compares them: ISO bounds drop the milliseconds. */
 const seconds = (ms: number) => Math.floor(ms / 1000);
@@ -189,7 +185,7 @@ export async function topicWindowRanking(db: Db, q: TopicWindowQuery): Promise<T
     if (!q.includeFlagged && t.flagged[v]) continue;
     if (q.minScore !== null && !(t.score[v]! >= q.minScore)) continue;
     if (q.community !== null && t.community[v] !== q.community) continue;
-    if (q.near && !(distanceM(t.lat[v]!, t.lon[v]!, q.near.lat, q.near.lon) <= q.near.radiusM)) continue;
+    if (q.near && !(nearM(t.lat[v]!, t.lon[v]!, q.near) <= q.near.radiusM)) continue;
     const counts = [0, 0, 0, 0];
     let attention = 0;
     let previous = 0;

@@ -66,6 +66,17 @@ interface VoiceLog {
 
 export const LOG_ENTRY_BYTES = 9;
 
+/** Each entry of a stored log (see VoiceLog), in order: its index, time, kind and source. */
+export function forEachLogEntry(
+  bytes: Int8Array,
+  visit: (i: number, at: number, kind: number, source: number) => void,
+): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = 0, o = 0; o < bytes.byteLength; i++, o += LOG_ENTRY_BYTES) {
+    visit(i, view.getUint32(o, true), view.getUint8(o + 4), view.getUint32(o + 5, true));
+  }
+}
+
 /** The byte array stored for a log (see VoiceLog). */
 export function packLog(log: VoiceLog): Int8Array {
   const bytes = Buffer.alloc(log.at.length * LOG_ENTRY_BYTES);

@@ -512,11 +512,20 @@ export function canonicalRegion(text: string): string {
   return (q && regionName(q.country, q.admin)) ?? text.trim();
 }
 
-/** Great-circle distance in kilometres. */
-export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+/** The sphere Neo4j's point.distance uses for WGS-84 points, for code that must agree with it. */
+export const NEO4J_EARTH_RADIUS_KM = 6378.14;
+
+/** Great-circle distance in kilometres (haversine; the mean Earth radius unless told otherwise). */
+export function distanceKm(
+  lat1: number,
+  lon1: number,
+  lat2: number,
+  lon2: number,
+  radiusKm = 6371.0088,
+): number {
   const rad = Math.PI / 180;
   const dLat = (lat2 - lat1) * rad;
   const dLon = (lon2 - lon1) * rad;
   const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(a)));
+  return 2 * radiusKm * Math.asin(Math.min(1, Math.sqrt(a)));
 }

@@ -117,9 +117,11 @@ export class WatchScheduler {
 
   private async work(): Promise<TickResult> {
     const result: TickResult = { ran: [], busy: [], errors: [] };
+    // A due watch runs once a round. A "run now" always runs, even for a watch this round has already
+    // run: it was asked for after that run had started, maybe after it ended (a retry after a failure).
     const done = new Set<string>();
-    const runOne = async (id: string) => {
-      if (done.has(id) || this.stopping.signal.aborted) return;
+    const runOne = async (id: string, asked: boolean) => {
+      if ((!asked && done.has(id)) || this.stopping.signal.aborted) return;
       done.add(id);
       try {
         const r = await (this.o.run ?? runWatch)(this.o.db, id, {
@@ -147,7 +149,7 @@ export class WatchScheduler {
         this.o.log?.('error', `watch ${id}: the scheduler could not run it`, { watch: id, error: message });
       }
     };
-    while (this.requested.length) await runOne(this.requested.shift()!);
+    while (this.requested.length) await runOne(this.requested.shift()!, true);
     if (this.o.periodic && !this.stopping.signal.aborted) {
       let due: string[] = [];
       try {
@@ -158,9 +160,9 @@ export class WatchScheduler {
         this.o.log?.('error', 'the scheduler could not read the due watches', { error: message });
       }
       for (const id of due) {
-        await runOne(id);
+        await runOne(id, false);
         // A "run now" that came in meanwhile goes before the rest of the due list.
-        while (this.requested.length) await runOne(this.requested.shift()!);
+        while (this.requested.length) await runOne(this.requested.shift()!, true);
       }
     }
     return result;

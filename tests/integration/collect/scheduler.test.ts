@@ -121,6 +121,29 @@ describe('collection scheduler', { timeout: 300_000 }, () => {
     expect(w!.lastRun).toMatchObject({ status: 'failed', error: expect.stringMatching(/HTML page/) });
   });
 
+  it('a "run now" asked for once a run has ended is run too, not dropped with that round', async () => {
+    // An admin retries a watch the moment its run has failed or finished, while the scheduler's round
+    // that ran it is still going: the retry must run.
+    const clock = fakeClock();
+    const id = await account(clock);
+    await clock.sleep(minutes(1));
+    let asked = false;
+    const s = scheduler(clock, {
+      run: async (d, w, o) => {
+        const r = await runWatch(d, w, o);
+        if (!asked) {
+          asked = true;
+          s.request(w);
+        }
+        return r;
+      },
+    });
+    await s.tick();
+    await s.tick(); // the round the request started, if it is still going
+    const runs = await listRuns(db, id);
+    expect(runs.map((r) => r.status)).toEqual(['done', 'done']);
+  });
+
   it('stop() ends a running collection after its page; it stays due and the next process finishes it', async () => {
     const clock = fakeClock();
     const id = await account(clock);
